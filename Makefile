@@ -1,0 +1,68 @@
+# cleanrooms.ml: the Ansible collection and the pytest-cleanroomsml plugin.
+# `make demo` and `make test` set everything up on a machine with only Python 3.11 and pip.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+BUILD := $(abspath build)
+COLLECTIONS := $(BUILD)/ansible_collections
+COLLECTION_LINK := $(COLLECTIONS)/cleanrooms/ml
+AMAZON_AWS_LINK := $(COLLECTIONS)/amazon/aws
+INSTALLED := $(VENV)/.installed
+
+# ansible-playbook, ansible-doc and the tests find both collections in build/.
+export ANSIBLE_COLLECTIONS_PATH := $(BUILD)
+export ANSIBLE_LOCAL_TEMP := $(BUILD)/tmp/local
+export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
+export ANSIBLE_NOCOLOR := 1
+PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
+
+.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check bench clean
+
+venv: $(INSTALLED)
+
+$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt pytest_plugin/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-r requirements-dev.txt -c constraints.txt -e ./pytest_plugin
+	touch $@
+
+# build/ansible_collections/{cleanrooms/ml -> repo, amazon/aws -> the copy the ansible package installed}
+tree: venv
+	mkdir -p $(COLLECTIONS)/cleanrooms $(COLLECTIONS)/amazon $(ANSIBLE_LOCAL_TEMP) $(ANSIBLE_REMOTE_TEMP)
+	ln -sfn $(CURDIR) $(COLLECTION_LINK)
+	ln -sfn "$$($(BIN)/python -c 'import ansible_collections.amazon.aws as m; print(list(m.__path__)[0])')" $(AMAZON_AWS_LINK)
+	$(BIN)/python tools/ansible_test_pip_bootstrap.py --install >/dev/null
+
+schema: venv
+	$(BIN)/python tools/schema_copies.py
+
+schema-check: venv
+	$(BIN)/python tools/schema_copies.py --check
+
+demo: tree
+	$(BIN)/python tools/run_demo.py
+
+units: tree
+	PYTHONPATH=$(BUILD) $(PYTEST) tests/unit
+
+plugin-tests: venv
+	cd pytest_plugin && $(PYTEST) tests
+
+integration: tree
+	PYTHONPATH=$(BUILD) $(PYTEST) tests/integration
+
+# ansible-test needs a real directory (see tools/sanity_tree.py).
+SANITY_COLLECTION := $(BUILD)/sanity/ansible_collections/cleanrooms/ml
+sanity: tree
+	$(BIN)/python tools/sanity_tree.py $(SANITY_COLLECTION) "$$(readlink $(AMAZON_AWS_LINK))"
+	cd $(SANITY_COLLECTION) && $(BIN)/ansible-test sanity --python 3.11 --venv --color no
+
+test: schema-check units plugin-tests integration sanity
+
+bench: venv
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf build tests/output

@@ -1,0 +1,84 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Local checks of trained model identifiers, made before any call to AWS.
+
+The patterns and lengths come from the shared schema, which a test keeps equal to
+botocore's service model, so they are never copied by hand.
+"""
+
+import re
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
+
+TRAINED_MODEL_STATUSES = tuple(SCHEMA["$defs"]["TrainedModelStatus"]["enum"])
+
+
+class _IdentifierRule:
+    """A string rule from a schema definition: length bounds and a whole-value pattern."""
+
+    def __init__(self, definition, description):
+        shape = SCHEMA["$defs"][definition]
+        self.min_length = shape["minLength"]
+        self.max_length = shape["maxLength"]
+        self.pattern = re.compile(shape["pattern"])
+        self.description = description
+
+    def error(self, parameter, value):
+        """Return why value is not acceptable for parameter, or None when it is."""
+        if not isinstance(value, str):
+            return "%s must be %s, got %s %s" % (parameter, self.description, type(value).__name__, _shown(value))
+        if not self.min_length <= len(value) <= self.max_length:
+            return "%s must be %s, got %s of %d characters" % (parameter, self.description, _shown(value), len(value))
+        # "$" also matches before a final newline, so newlines are refused explicitly.
+        if "\n" in value or not self.pattern.match(value):
+            return "%s must be %s, got %s" % (parameter, self.description, _shown(value))
+        return None
+
+
+def _shown(value, limit=80):
+    """repr() of a value, shortened so that a 2,000-character mistake stays readable."""
+    text = repr(value)
+    return text if len(text) <= limit else "%s...(%d characters)" % (text[:limit], len(text))
+
+
+UUID_RULE = _IdentifierRule("UUID", "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
+_ARN = SCHEMA["$defs"]["TrainedModelArn"]
+TRAINED_MODEL_ARN_RULE = _IdentifierRule(
+    "TrainedModelArn",
+    "a trained model ARN of %d to %d characters, like "
+    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>" % (_ARN["minLength"], _ARN["maxLength"]),
+)
+
+
+def identifier_errors(trained_model_arn=None, collaboration_identifier=None, version_identifier=None, arn_parameter="trained_model_arn"):
+    """Check the identifiers of a trained model request; return a list of error messages.
+
+    None means "not given" and is not checked: required-ness is the caller's argument spec's job.
+    """
+    errors = []
+    if trained_model_arn is not None:
+        errors.append(TRAINED_MODEL_ARN_RULE.error(arn_parameter, trained_model_arn))
+    if collaboration_identifier is not None:
+        errors.append(UUID_RULE.error("collaboration_identifier", collaboration_identifier))
+    if version_identifier is not None:
+        errors.append(UUID_RULE.error("version_identifier", version_identifier))
+    return [error for error in errors if error]
+
+
+def integer_range_error(parameter, value, minimum=None, maximum=None):
+    """Return why an integer option is out of range, or None. None bounds are open."""
+    if value is None:
+        return None
+    too_low = minimum is not None and value < minimum
+    too_high = maximum is not None and value > maximum
+    if not (too_low or too_high):
+        return None
+    if minimum is not None and maximum is not None:
+        expected = "from %d to %d" % (minimum, maximum)
+    elif minimum is not None:
+        expected = "at least %d" % minimum
+    else:
+        expected = "at most %d" % maximum
+    return "%s must be %s, got %d" % (parameter, expected, value)

@@ -1,0 +1,47 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Turn Clean Rooms ML responses into Ansible facts, validated against the shared schema."""
+
+import importlib.util
+
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import schema_violations
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import to_json_compatible
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import without_response_metadata
+
+VALIDATE_RESPONSE_CHOICES = ("strict", "warn", "off")
+
+
+def validation_library_missing(validate_response):
+    """True when validation is asked for but jsonschema is not installed where the plugin runs."""
+    return validate_response != "off" and importlib.util.find_spec("jsonschema") is None
+
+
+class ResponseValidationError(Exception):
+    """A response broke the schema and validate_response is strict."""
+
+    def __init__(self, what, violations):
+        self.violations = violations
+        super(ResponseValidationError, self).__init__(
+            "%s does not match the response schema (%d violation(s)): %s" % (what, len(violations), "; ".join(str(v) for v in violations))
+        )
+
+
+def trained_model_facts(response, validate_response, what, definition=None):
+    """Return (snake_case facts, warnings) for one response; raise ResponseValidationError when strict.
+
+    ``what`` names the response in messages (e.g. the trained model ARN). ``definition``
+    selects a $defs entry of the schema (list summaries) instead of the whole response.
+    """
+    document = to_json_compatible(without_response_metadata(response))
+    warnings = []
+    if validate_response != "off":
+        violations = schema_violations(document, SCHEMA, definition)
+        if violations and validate_response == "strict":
+            raise ResponseValidationError(what, violations)
+        warnings = ["%s does not match the response schema at %s" % (what, violation) for violation in violations]
+    return camel_dict_to_snake_dict(document), warnings

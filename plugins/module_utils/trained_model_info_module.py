@@ -1,0 +1,130 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What the module cleanroomsml_trained_model_info does once its arguments are parsed:
+get one trained model (and optionally wait for a status), or list a collaboration's."""
+
+try:
+    from botocore.exceptions import BotoCoreError
+    from botocore.exceptions import ClientError
+except ImportError:
+    pass  # Handled by AnsibleAWSModule
+
+from ansible.module_utils.basic import missing_required_lib
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import retry_decorator
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import integer_range_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import validation_library_missing
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitError
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
+
+GET_OPERATION = "GetCollaborationTrainedModel"
+LIST_OPERATION = "ListCollaborationTrainedModels"
+
+
+def argument_errors(params):
+    """Value checks the argument spec cannot express; all of them, before any call."""
+    errors = identifier_errors(params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"])
+    errors.append(integer_range_error("max_concurrency", params["max_concurrency"], *MAX_CONCURRENCY_LIMITS))
+    errors.append(integer_range_error("wait_delay", params["wait_delay"], 1))
+    errors.append(integer_range_error("wait_timeout", params["wait_timeout"], 0))
+    return [error for error in errors if error]
+
+
+class _CallFailed(Exception):
+    """An AWS error, carried out of worker threads so that only the main thread fails the task."""
+
+    def __init__(self, error, message):
+        super(_CallFailed, self).__init__(message)
+        self.error = error
+        self.message = message
+
+
+class TrainedModelInfo:
+    """One run of the module: a client, the parameters, and the warnings to report."""
+
+    def __init__(self, module):
+        self.module = module
+        self.params = module.params
+        self.collaboration = self.params["collaboration_identifier"]
+        self.client = module.client(SERVICE_NAME, retry_decorator=retry_decorator())
+
+    def facts(self, response, what, definition=None):
+        """snake_case facts of a response, validated as validate_response says."""
+        try:
+            facts, warnings = trained_model_facts(response, self.params["validate_response"], what, definition)
+        except ResponseValidationError as error:
+            self.module.fail_json(msg=str(error), violations=[str(violation) for violation in error.violations])
+        for warning in warnings:
+            self.module.warn(warning)
+        return facts
+
+    def get(self, arn, version=None):
+        """The raw response for one trained model; safe to call from worker threads."""
+        try:
+            return get_collaboration_trained_model(self.client, arn, self.collaboration, version)
+        except (BotoCoreError, ClientError) as error:
+            raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version))
+
+    def describe(self):
+        """The module's result: one model when an ARN is given, otherwise the collaboration's list."""
+        try:
+            return self.describe_one() if self.params["trained_model_arn"] else self.describe_all()
+        except _CallFailed as failure:
+            self.module.fail_json_aws(failure.error, msg=failure.message)
+
+    def describe_one(self):
+        arn, version = self.params["trained_model_arn"], self.params["version_identifier"]
+        what = "trained model %s" % arn
+        if not self.params["wait"]:
+            return dict(trained_model=self.facts(self.get(arn, version), what))
+        try:
+            response, polls, seconds = wait_for_status(
+                lambda: self.get(arn, version), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], what
+            )
+        except WaitError as error:
+            self.module.fail_json(
+                msg=str(error), trained_model=self.facts(error.model, what), wait_polls=error.polls, wait_seconds=round(error.seconds, 1)
+            )
+        return dict(trained_model=self.facts(response, what), wait_polls=polls, wait_seconds=round(seconds, 1))
+
+    def describe_all(self):
+        try:
+            summaries = list_collaboration_trained_models(self.client, self.collaboration)
+        except (BotoCoreError, ClientError) as error:
+            raise _CallFailed(error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration))
+        name, statuses = self.params["name"], self.params["status"]
+        kept = [
+            summary for summary in summaries
+            if (name is None or summary.get("name") == name) and (not statuses or summary.get("status") in statuses)
+        ]
+        # Newest first, so that trained_models[0] is the latest model.
+        kept.sort(key=lambda summary: summary.get("createTime") or 0, reverse=True)
+        if not self.params["details"]:
+            return dict(trained_models=[self.facts(summary, "trained model %s" % summary.get("trainedModelArn"), SUMMARY_DEFINITION) for summary in kept])
+        responses = map_concurrently(
+            lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")), kept, self.params["max_concurrency"]
+        )
+        return dict(trained_models=[self.facts(response, "trained model %s" % response.get("trainedModelArn")) for response in responses])
+
+
+def run(module):
+    """Check the arguments, call AWS and exit with the facts (never changed)."""
+    errors = argument_errors(module.params)
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    if validation_library_missing(module.params["validate_response"]):
+        module.fail_json(msg=missing_required_lib("jsonschema", reason="to validate responses (or set validate_response=off)"))
+
+    module.exit_json(changed=False, **TrainedModelInfo(module).describe())

@@ -1,0 +1,1 @@
+"""Plain-Python modules shared with the Ansible collection (copies)."""

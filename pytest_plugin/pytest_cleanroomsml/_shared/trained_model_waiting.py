@@ -1,0 +1,107 @@
+# DO NOT EDIT: written by `make schema` from plugins/module_utils/trained_model_waiting.py.
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Wait for a trained model to reach a status, failing early when it never can.
+
+Plain Python with no Ansible import, because the pytest plugin ships a verbatim copy
+of this file (written by ``make schema``) for its wait_for_trained_model fixture.
+"""
+
+import time
+
+# The trained model lifecycle: which status can follow which. Waiting gives up as soon
+# as no wanted status is reachable from the current one, so this table is the only
+# place that knows which statuses are final.
+NEXT_STATUSES = {
+    "CREATE_PENDING": ("CREATE_IN_PROGRESS", "CREATE_FAILED", "CANCEL_PENDING"),
+    "CREATE_IN_PROGRESS": ("ACTIVE", "CREATE_FAILED", "CANCEL_PENDING"),
+    "ACTIVE": ("DELETE_PENDING",),
+    "CANCEL_PENDING": ("CANCEL_IN_PROGRESS", "CANCEL_FAILED"),
+    "CANCEL_IN_PROGRESS": ("INACTIVE", "CANCEL_FAILED"),
+    "DELETE_PENDING": ("DELETE_IN_PROGRESS", "DELETE_FAILED"),
+    "DELETE_IN_PROGRESS": ("INACTIVE", "DELETE_FAILED"),
+    "CREATE_FAILED": (),
+    "CANCEL_FAILED": (),
+    "DELETE_FAILED": (),
+    "INACTIVE": (),
+}
+
+
+def reachable_statuses(status):
+    """Every status a model in ``status`` can still reach, itself included.
+
+    An unknown status (one AWS may add) is assumed able to reach anything, so waiting
+    goes on until the timeout rather than failing on a status it does not understand.
+    """
+    if status not in NEXT_STATUSES:
+        return set(NEXT_STATUSES) | set([status])
+    reached, frontier = set([status]), [status]
+    while frontier:
+        for following in NEXT_STATUSES[frontier.pop()]:
+            if following not in reached:
+                reached.add(following)
+                frontier.append(following)
+    return reached
+
+
+class WaitError(Exception):
+    """Waiting ended without the wanted status; ``model`` is the last description seen."""
+
+    def __init__(self, message, model, polls, seconds):
+        super(WaitError, self).__init__(message)
+        self.model = model
+        self.polls = polls
+        self.seconds = seconds
+
+
+class StatusUnreachableError(WaitError):
+    """The model reached a status from which no wanted status can follow."""
+
+
+class WaitTimeoutError(WaitError):
+    """The timeout passed before the model reached a wanted status."""
+
+
+def _status_details_text(model):
+    details = model.get("statusDetails") or model.get("status_details") or {}
+    code = details.get("statusCode") or details.get("status_code")
+    message = details.get("message")
+    return ": ".join(part for part in (code, message) if part)
+
+
+def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clock=time.monotonic, sleep=time.sleep):
+    """Call ``fetch()`` every ``delay`` seconds until the model's status is in ``wanted``.
+
+    ``fetch`` returns the model as a dict with a "status" (camelCase or snake_case
+    description). Returns (model, polls, seconds waited). Raises StatusUnreachableError
+    at once when no wanted status can follow the current one, and WaitTimeoutError when
+    ``timeout`` seconds pass; both name the last status and its details.
+    """
+    wanted = tuple(wanted)
+    started = clock()
+    deadline = started + timeout
+    polls = 0
+    while True:
+        model = fetch()
+        polls += 1
+        status = model.get("status")
+        elapsed = clock() - started
+        if status in wanted:
+            return model, polls, elapsed
+        if not reachable_statuses(status) & set(wanted):
+            details = _status_details_text(model)
+            raise StatusUnreachableError(
+                "%s is %s%s, from which %s can no longer be reached"
+                % (describe, status, " (%s)" % details if details else "", " or ".join(wanted)),
+                model, polls, elapsed,
+            )
+        remaining = deadline - clock()
+        if remaining <= 0:
+            raise WaitTimeoutError(
+                "%s is still %s after waiting %.0f seconds (%d polls) for %s" % (describe, status, elapsed, polls, " or ".join(wanted)),
+                model, polls, elapsed,
+            )
+        # Never sleep past the deadline: the last poll happens at the timeout, not after it.
+        sleep(min(delay, remaining))

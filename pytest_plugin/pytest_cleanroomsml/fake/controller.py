@@ -1,0 +1,253 @@
+"""CleanRoomsMLFake: serve, seed, script and inspect the Clean Rooms ML fake in a test."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+from typing import Any, Iterator
+
+from moto import mock_aws
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.server import ThreadedMotoServer
+
+from .exceptions import ERRORS_BY_CODE, ResourceNotFoundException
+from .models import (
+    COLLABORATION_DESCRIPTION_SHAPE,
+    REGIONS,
+    CleanRoomsMLBackend,
+    LifecycleDurations,
+    cleanroomsml_backends,
+)
+from .registration import register
+from .responses import served_operations
+from .timeline import MISSING
+
+
+class CleanRoomsMLFake:
+    """An offline AWS Clean Rooms ML for tests: a moto backend and the means to steer it.
+
+    The state lives in moto's backend for ``account_id`` and ``region``, so what a test
+    seeds here is what every request sees, in-process (``mock()``) and over HTTP
+    (``server()``, which runs in this process too). Fakes for the same account and
+    Region share that state, lifecycle durations included (the fake used last sets
+    them); ``reset()`` clears it. So does a moto reset: entering or leaving a plain
+    ``mock_aws()``.
+
+    Requests reach ``account_id`` when moto attributes them to it: moto's default
+    account unless MOTO_ACCOUNT_ID or the access key says otherwise.
+
+    API-created trained models move CREATE_PENDING -> CREATE_IN_PROGRESS -> ACTIVE,
+    staying ``pending_seconds`` and ``in_progress_seconds`` in the first two statuses
+    (cancel and delete-output move through their own three statuses the same way).
+    """
+
+    MISSING = MISSING
+    """Override value that leaves a member out of the description."""
+
+    def __init__(
+        self,
+        region: str = "us-east-1",
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        *,
+        pending_seconds: float = 0.0,
+        in_progress_seconds: float = 0.0,
+    ):
+        if region not in REGIONS:
+            raise ValueError(
+                f"Clean Rooms ML is not offered in {region!r}; use one of: {', '.join(REGIONS)}"
+            )
+        register()
+        self.region = region
+        self.account_id = account_id
+        self.lifecycle_durations = LifecycleDurations(
+            pending_seconds, in_progress_seconds
+        )
+        self._configured_backend()
+
+    # -- serving --------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def mock(self) -> Iterator[CleanRoomsMLFake]:
+        """Answer boto3 clients in this process, as ``moto.mock_aws()`` does.
+
+        Unlike a plain ``mock_aws()``, moto's state is not reset on entry (what was
+        seeded before stays) nor on exit (it can still be inspected afterwards).
+        """
+        aws_mock = mock_aws()
+        aws_mock.start(reset=False)
+        try:
+            self._configured_backend()  # before a request can create a model
+            yield self
+        finally:
+            aws_mock.stop(remove_data=False)
+
+    @contextlib.contextmanager
+    def server(
+        self, host: str = "127.0.0.1", port: int = 0, log_requests: bool = False
+    ) -> Iterator[str]:
+        """Serve over HTTP on a thread; yields the endpoint URL. Port 0 picks a free port.
+
+        werkzeug logs every request at INFO; that log is kept only with ``log_requests``.
+        """
+        _check_can_listen(host, port)
+        request_log = logging.getLogger("werkzeug")
+        level = request_log.level
+        if not log_requests:
+            request_log.setLevel(logging.WARNING)
+        moto_server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
+        moto_server.start()
+        try:
+            self._configured_backend()  # before a request can create a model
+            bound_host, bound_port = moto_server.get_host_and_port()
+            yield f"http://{bound_host}:{bound_port}"
+        finally:
+            moto_server.stop()
+            request_log.setLevel(level)
+
+    # -- seeding --------------------------------------------------------------------
+
+    def add_trained_model(
+        self,
+        name: str,
+        status: str = "ACTIVE",
+        collaboration_identifier: str | None = None,
+        **overrides: Any,
+    ) -> dict[str, Any]:
+        """Store a trained model; returns it as GetCollaborationTrainedModel describes it.
+
+        Identifiers, ARNs, resource configuration and timestamps are generated; a new
+        collaboration is made up when ``collaboration_identifier`` is None. Overrides
+        (camelCase members) are stored as given, unvalidated: unknown enum values, new
+        members, ``MISSING`` to leave a member out. Override collaborationIdentifier,
+        membershipIdentifier, trainedModelArn or versionIdentifier with a string to
+        choose where the model is found.
+        """
+        version = self._configured_backend().add_trained_model(
+            name, status, collaboration_identifier, overrides
+        )
+        return version.describe(COLLABORATION_DESCRIPTION_SHAPE)
+
+    def add_version(
+        self, trained_model_arn: str, status: str = "ACTIVE", **overrides: Any
+    ) -> dict[str, Any]:
+        """Store a new version of a trained model, which becomes its latest version.
+
+        It starts as a copy of the latest version, with a new versionIdentifier and
+        timestamps; overrides work as in ``add_trained_model``.
+        """
+        with _unknown_model_as_lookup_error():
+            version = self._configured_backend().add_version(
+                trained_model_arn, status, overrides
+            )
+        return version.describe(COLLABORATION_DESCRIPTION_SHAPE)
+
+    def set_status(
+        self,
+        trained_model_arn: str,
+        status: str,
+        message: str | None = None,
+        status_code: str | None = None,
+        version_identifier: str | None = None,
+        after: float = 0.0,
+    ) -> None:
+        """Change the status of a version (default: the latest), ``after`` seconds from now.
+
+        ``message`` and ``status_code`` fill statusDetails (left out when both are
+        None). The change supersedes the lifecycle steps still pending for that version;
+        several calls with different ``after`` values script a sequence.
+        """
+        details = {
+            member: value
+            for member, value in (("statusCode", status_code), ("message", message))
+            if value is not None
+        }
+        with _unknown_model_as_lookup_error():
+            version = self._configured_backend().find_version(
+                trained_model_arn, version_identifier
+            )
+        version.set_status(status, details or None, after)
+
+    # -- scripting the transport ----------------------------------------------------
+
+    def fail_next(
+        self,
+        operation: str,
+        error_code: str,
+        times: int = 1,
+        message: str | None = None,
+    ) -> None:
+        """Answer the next ``times`` calls of ``operation`` with ``error_code``.
+
+        ``operation`` is an API name such as "GetCollaborationTrainedModel".
+        """
+        operations = served_operations()
+        if operation not in operations:
+            raise ValueError(
+                f"Unknown operation {operation!r}; the fake serves: {', '.join(operations)}"
+            )
+        if error_code not in ERRORS_BY_CODE:
+            raise ValueError(
+                f"Unknown error code {error_code!r}; use one of: {', '.join(ERRORS_BY_CODE)}"
+            )
+        if times < 1:
+            raise ValueError(f"times must be at least 1, not {times}")
+        self._configured_backend().request_hooks.fail_next(
+            operation, error_code, times, message
+        )
+
+    @property
+    def latency(self) -> float:
+        """Seconds every request waits before it is answered."""
+        return self._configured_backend().request_hooks.latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        self._configured_backend().request_hooks.latency = seconds
+
+    @property
+    def calls(self) -> list[tuple[str, dict[str, Any]]]:
+        """(operation name, camelCase parameters) of every request received, in order."""
+        return self._configured_backend().request_hooks.calls
+
+    def reset(self) -> None:
+        """Drop trained models, queued failures, recorded calls and latency."""
+        self._configured_backend().reset()  # moto's: re-initialises the backend in place
+        self._configured_backend()  # ...which forgot this fake's lifecycle durations
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _configured_backend(self) -> CleanRoomsMLBackend:
+        """This fake's backend, given this fake's lifecycle durations.
+
+        Looked up every time: a moto reset replaces the backend object.
+        """
+        backend = cleanroomsml_backends[self.account_id][self.region]
+        backend.lifecycle_durations = self.lifecycle_durations
+        return backend
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Raise OSError now if the port is taken.
+
+    ThreadedMotoServer binds on its own thread and, when that fails, waits forever.
+    """
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As werkzeug's server does, so that a port in TIME_WAIT is not refused here.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise OSError(
+                error.errno, f"cannot listen on {host}:{port}: {error.strerror}"
+            ) from None
+
+
+@contextlib.contextmanager
+def _unknown_model_as_lookup_error() -> Iterator[None]:
+    """For a test, an unknown model is a LookupError, not an HTTP error."""
+    try:
+        yield
+    except ResourceNotFoundException as error:
+        raise LookupError(error.message) from None

@@ -1,0 +1,590 @@
+"""The Clean Rooms ML backend: trained models, their versions and their lifecycle."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from moto.core.base_backend import BackendDict, BaseBackend
+from moto.core.common_models import BaseModel
+from moto.core.utils import get_service_model
+from moto.moto_api._internal import mock_random
+from moto.utilities.paginator import paginate
+
+from .exceptions import (
+    ConflictException,
+    InvalidPaginationToken,
+    ResourceNotFoundException,
+)
+from .request_hooks import RequestHooks
+from .timeline import MISSING, Timeline
+
+BOTOCORE_SERVICE_NAME = "cleanroomsml"
+
+# botocore's endpoint data lists no Regions for cleanrooms-ml, so moto cannot derive
+# them; these are the Regions where AWS offers Clean Rooms and Clean Rooms ML.
+REGIONS = [
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-west-1",
+    "eu-west-2",
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+]
+
+CREATE_LIFECYCLE = ("CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE")
+CANCEL_LIFECYCLE = ("CANCEL_PENDING", "CANCEL_IN_PROGRESS", "INACTIVE")
+DELETE_OUTPUT_LIFECYCLE = ("DELETE_PENDING", "DELETE_IN_PROGRESS", "INACTIVE")
+CANCELLABLE_STATUSES = ("CREATE_PENDING", "CREATE_IN_PROGRESS")
+# Output can be deleted once training has ended one way or another.
+OUTPUT_DELETABLE_STATUSES = (
+    "ACTIVE",
+    "CREATE_FAILED",
+    "CANCEL_FAILED",
+    "DELETE_FAILED",
+)
+
+# The full description, as GetCollaborationTrainedModel returns it.
+COLLABORATION_DESCRIPTION_SHAPE = "GetCollaborationTrainedModelResponse"
+MEMBERSHIP_DESCRIPTION_SHAPE = "GetTrainedModelResponse"
+
+
+@dataclass(frozen=True)
+class LifecycleDurations:
+    """How long a trained model stays in each transitional status, in seconds."""
+
+    pending_seconds: float = 0.0
+    in_progress_seconds: float = 0.0
+
+
+def timestamp(
+    after: float = 0.0, since: datetime.datetime | None = None
+) -> datetime.datetime:
+    """``after`` seconds past ``since`` (default: now), in UTC, to the millisecond.
+
+    AWS sends milliseconds; keeping no more makes a description the fake hands to a
+    test equal to what boto3 parses back from the wire.
+    """
+    start = since or datetime.datetime.now(datetime.timezone.utc)
+    moment = start + datetime.timedelta(seconds=after)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def view(description: dict[str, Any], shape_name: str) -> dict[str, Any]:
+    """The members of ``description`` that a response of shape ``shape_name`` carries.
+
+    Members that botocore does not know at all (a test's stand-in for what AWS may add
+    tomorrow) are kept in every view.
+    """
+    members = get_service_model(BOTOCORE_SERVICE_NAME).shape_for(shape_name).members
+    known = _members_botocore_knows()
+    return {
+        name: value
+        for name, value in description.items()
+        if name in members or name not in known
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def _members_botocore_knows() -> frozenset[str]:
+    model = get_service_model(BOTOCORE_SERVICE_NAME)
+    return frozenset(
+        model.shape_for(COLLABORATION_DESCRIPTION_SHAPE).members
+    ) | frozenset(model.shape_for(MEMBERSHIP_DESCRIPTION_SHAPE).members)
+
+
+def _new_uuid() -> str:
+    return str(mock_random.uuid4())
+
+
+def _given_or_new(
+    overrides: dict[str, Any], member: str, new: Callable[[], str]
+) -> str:
+    """An identifier a test chose (a string override) or a new one."""
+    given = overrides.get(member)
+    return given if isinstance(given, str) else new()
+
+
+def _status_members(
+    status: str,
+    status_details: dict[str, str] | None,
+    update_time: datetime.datetime,
+) -> dict[str, Any]:
+    return {
+        "status": status,
+        "statusDetails": status_details if status_details else MISSING,
+        "updateTime": update_time,
+    }
+
+
+class TrainedModelVersion(BaseModel):
+    """One version of a trained model: its description, which changes over time."""
+
+    def __init__(
+        self,
+        trained_model_arn: str,
+        version_identifier: str,
+        description: dict[str, Any],
+    ):
+        self.trained_model_arn = trained_model_arn
+        self.version_identifier = version_identifier
+        self._timeline = Timeline(description)
+
+    def describe(self, shape_name: str | None = None) -> dict[str, Any]:
+        """The description as of now; with ``shape_name``, only what that shape carries."""
+        description = self._timeline.current()
+        return view(description, shape_name) if shape_name else description
+
+    @property
+    def status(self) -> Any:
+        return self.describe().get("status")
+
+    def set_status(
+        self,
+        status: str,
+        status_details: dict[str, str] | None = None,
+        after: float = 0.0,
+    ) -> None:
+        """Change the status ``after`` seconds from now, superseding the lifecycle."""
+        self._timeline.drop_pending_automatic()
+        self._timeline.schedule(
+            _status_members(status, status_details, timestamp(after)), after
+        )
+
+    def start_lifecycle(
+        self,
+        statuses: tuple[str, str, str],
+        durations: LifecycleDurations,
+        started_at: datetime.datetime | None = None,
+    ) -> None:
+        """Move through pending, in-progress and final status, as the service does."""
+        started_at = started_at or timestamp()
+        self._timeline.drop_pending_automatic()
+        delays = (
+            0.0,
+            durations.pending_seconds,
+            durations.pending_seconds + durations.in_progress_seconds,
+        )
+        for status, delay in zip(statuses, delays):
+            update_time = timestamp(delay, since=started_at)
+            self._timeline.schedule(
+                _status_members(status, None, update_time), delay, automatic=True
+            )
+
+
+class TrainedModel(BaseModel):
+    """A trained model: one ARN, one or more versions (the last one is the latest)."""
+
+    def __init__(
+        self,
+        trained_model_arn: str,
+        membership_identifier: str,
+        collaboration_identifier: str,
+    ):
+        self.trained_model_arn = trained_model_arn
+        self.membership_identifier = membership_identifier
+        self.collaboration_identifier = collaboration_identifier
+        self.versions: list[TrainedModelVersion] = []
+
+    @property
+    def base_version(self) -> TrainedModelVersion:
+        return self.versions[0]
+
+    @property
+    def latest_version(self) -> TrainedModelVersion:
+        return self.versions[-1]
+
+    def version(self, version_identifier: str) -> TrainedModelVersion:
+        for version in self.versions:
+            if version.version_identifier == version_identifier:
+                return version
+        raise ResourceNotFoundException(
+            f"Trained model version {version_identifier} of {self.trained_model_arn} not found"
+        )
+
+    def add_version(
+        self, version_identifier: str, description: dict[str, Any]
+    ) -> TrainedModelVersion:
+        version = TrainedModelVersion(
+            self.trained_model_arn, version_identifier, description
+        )
+        self.versions.append(version)
+        return version
+
+
+class CleanRoomsMLBackend(BaseBackend):
+    """Trained models of one account in one Region."""
+
+    PAGINATION_MODEL = {
+        "list_trained_models": {
+            "input_token": "next_token",
+            "limit_key": "max_results",
+            "limit_default": 100,
+            "unique_attribute": "trained_model_arn",
+            "fail_on_invalid_token": InvalidPaginationToken,
+        },
+        "list_collaboration_trained_models": {
+            "input_token": "next_token",
+            "limit_key": "max_results",
+            "limit_default": 100,
+            "unique_attribute": "trained_model_arn",
+            "fail_on_invalid_token": InvalidPaginationToken,
+        },
+        "list_trained_model_versions": {
+            "input_token": "next_token",
+            "limit_key": "max_results",
+            "limit_default": 10,  # documented for ListTrainedModelVersions
+            "unique_attribute": "version_identifier",
+            "fail_on_invalid_token": InvalidPaginationToken,
+        },
+    }
+
+    def __init__(self, region_name: str, account_id: str):
+        super().__init__(region_name, account_id)
+        self.trained_models: dict[str, TrainedModel] = {}
+        # An account has one membership per collaboration.
+        self.collaboration_by_membership: dict[str, str] = {}
+        self.lifecycle_durations = LifecycleDurations()
+        self.request_hooks = RequestHooks()
+
+    # -- API operations -------------------------------------------------------------
+
+    def create_trained_model(
+        self, membership_identifier: str, training_request: dict[str, Any]
+    ) -> TrainedModelVersion:
+        """Start training; with incrementalTrainingDataChannels, a new version of that model.
+
+        ``training_request`` holds the other CreateTrainedModel members as received;
+        the description echoes them.
+        """
+        description = {
+            member: value
+            for member, value in training_request.items()
+            if member != "incrementalTrainingDataChannels"
+        }
+        now = timestamp()
+        description.update(
+            status=CREATE_LIFECYCLE[0],
+            createTime=now,
+            updateTime=now,
+            creatorAccountId=self.account_id,
+        )
+        incremental_channels = training_request.get("incrementalTrainingDataChannels")
+        if incremental_channels:
+            model = self._trained_model(
+                incremental_channels[0]["trainedModelArn"],
+                membership_identifier=membership_identifier,
+            )
+            description["incrementalTrainingDataChannels"] = [
+                self._incremental_channel_output(model, channel)
+                for channel in incremental_channels
+            ]
+        else:
+            model = self._new_trained_model(
+                membership_identifier, self._collaboration_of(membership_identifier)
+            )
+        version_identifier = _new_uuid()
+        description.update(
+            membershipIdentifier=model.membership_identifier,
+            collaborationIdentifier=model.collaboration_identifier,
+            trainedModelArn=model.trained_model_arn,
+            versionIdentifier=version_identifier,
+        )
+        version = model.add_version(version_identifier, description)
+        version.start_lifecycle(
+            CREATE_LIFECYCLE, self.lifecycle_durations, started_at=now
+        )
+        return version
+
+    def get_trained_model(
+        self,
+        membership_identifier: str,
+        trained_model_arn: str,
+        version_identifier: str | None = None,
+    ) -> TrainedModelVersion:
+        model = self._trained_model(
+            trained_model_arn, membership_identifier=membership_identifier
+        )
+        return _requested_or(model, version_identifier, model.latest_version)
+
+    def get_collaboration_trained_model(
+        self,
+        collaboration_identifier: str,
+        trained_model_arn: str,
+        version_identifier: str | None = None,
+    ) -> TrainedModelVersion:
+        model = self._trained_model(
+            trained_model_arn, collaboration_identifier=collaboration_identifier
+        )
+        return _requested_or(model, version_identifier, model.latest_version)
+
+    @paginate(pagination_model=PAGINATION_MODEL)
+    def list_trained_models(
+        self, membership_identifier: str
+    ) -> list[TrainedModelVersion]:
+        return [
+            model.latest_version
+            for model in list(self.trained_models.values())
+            if model.membership_identifier == membership_identifier
+        ]
+
+    @paginate(pagination_model=PAGINATION_MODEL)
+    def list_collaboration_trained_models(
+        self, collaboration_identifier: str
+    ) -> list[TrainedModelVersion]:
+        return [
+            model.latest_version
+            for model in list(self.trained_models.values())
+            if model.collaboration_identifier == collaboration_identifier
+        ]
+
+    @paginate(pagination_model=PAGINATION_MODEL)
+    def list_trained_model_versions(
+        self,
+        membership_identifier: str,
+        trained_model_arn: str,
+        status: str | None = None,
+    ) -> list[TrainedModelVersion]:
+        model = self._trained_model(
+            trained_model_arn, membership_identifier=membership_identifier
+        )
+        return [
+            version
+            for version in list(model.versions)
+            if status is None or version.status == status
+        ]
+
+    def cancel_trained_model(
+        self,
+        membership_identifier: str,
+        trained_model_arn: str,
+        version_identifier: str | None = None,
+    ) -> None:
+        version = self._base_or_requested_version(
+            membership_identifier, trained_model_arn, version_identifier
+        )
+        self._start_lifecycle_from(version, CANCELLABLE_STATUSES, CANCEL_LIFECYCLE)
+
+    def delete_trained_model_output(
+        self,
+        membership_identifier: str,
+        trained_model_arn: str,
+        version_identifier: str | None = None,
+    ) -> None:
+        version = self._base_or_requested_version(
+            membership_identifier, trained_model_arn, version_identifier
+        )
+        self._start_lifecycle_from(
+            version, OUTPUT_DELETABLE_STATUSES, DELETE_OUTPUT_LIFECYCLE
+        )
+
+    # -- seeding, for tests ---------------------------------------------------------
+
+    def add_trained_model(
+        self,
+        name: str,
+        status: str,
+        collaboration_identifier: str | None,
+        overrides: dict[str, Any],
+    ) -> TrainedModelVersion:
+        """Store a trained model as it is, with ``overrides`` taken unvalidated.
+
+        String overrides of collaborationIdentifier, membershipIdentifier,
+        trainedModelArn or versionIdentifier also decide where the model is found.
+        """
+        collaboration = _given_or_new(
+            overrides,
+            "collaborationIdentifier",
+            lambda: collaboration_identifier or _new_uuid(),
+        )
+        membership = _given_or_new(
+            overrides,
+            "membershipIdentifier",
+            lambda: self._membership_in(collaboration),
+        )
+        self.collaboration_by_membership.setdefault(membership, collaboration)
+        model = self._new_trained_model(
+            membership,
+            collaboration,
+            _given_or_new(
+                overrides,
+                "trainedModelArn",
+                lambda: self._arn(membership, "trained-model"),
+            ),
+        )
+        version_identifier = _given_or_new(overrides, "versionIdentifier", _new_uuid)
+        now = timestamp()
+        description = {
+            "membershipIdentifier": membership,
+            "collaborationIdentifier": collaboration,
+            "trainedModelArn": model.trained_model_arn,
+            "versionIdentifier": version_identifier,
+            "name": name,
+            "status": status,
+            "configuredModelAlgorithmAssociationArn": self._arn(
+                membership, "configured-model-algorithm-association"
+            ),
+            "resourceConfig": {
+                "instanceCount": 1,
+                "instanceType": "ml.m5.xlarge",
+                "volumeSizeInGB": 10,
+            },
+            "trainingInputMode": "File",
+            "stoppingCondition": {"maxRuntimeInSeconds": 86400},
+            "dataChannels": [
+                {
+                    "mlInputChannelArn": self._arn(membership, "ml-input-channel"),
+                    "channelName": "train",
+                }
+            ],
+            "createTime": now,
+            "updateTime": now,
+            "creatorAccountId": self.account_id,
+        }
+        return model.add_version(version_identifier, {**description, **overrides})
+
+    def add_version(
+        self, trained_model_arn: str, status: str, overrides: dict[str, Any]
+    ) -> TrainedModelVersion:
+        """A new latest version, trained incrementally from the current latest one."""
+        model = self._trained_model(trained_model_arn)
+        previous = model.latest_version.describe()
+        version_identifier = _given_or_new(overrides, "versionIdentifier", _new_uuid)
+        now = timestamp()
+        description = {
+            **previous,
+            "versionIdentifier": version_identifier,
+            "incrementalTrainingDataChannels": [
+                {
+                    "channelName": "incremental",
+                    "versionIdentifier": model.latest_version.version_identifier,
+                    "modelName": previous.get("name", ""),
+                }
+            ],
+            "status": status,
+            "statusDetails": MISSING,
+            "createTime": now,
+            "updateTime": now,
+        }
+        return model.add_version(version_identifier, {**description, **overrides})
+
+    def find_version(
+        self, trained_model_arn: str, version_identifier: str | None = None
+    ) -> TrainedModelVersion:
+        """The requested version of any trained model here, else its latest one."""
+        model = self._trained_model(trained_model_arn)
+        return _requested_or(model, version_identifier, model.latest_version)
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _arn(self, membership_identifier: str, resource_type: str) -> str:
+        return (
+            f"arn:{self.partition}:cleanrooms-ml:{self.region_name}:{self.account_id}:"
+            f"membership/{membership_identifier}/{resource_type}/{_new_uuid()}"
+        )
+
+    def _membership_in(self, collaboration_identifier: str) -> str:
+        for membership, collaboration in self.collaboration_by_membership.items():
+            if collaboration == collaboration_identifier:
+                return membership
+        return _new_uuid()
+
+    def _collaboration_of(self, membership_identifier: str) -> str:
+        return self.collaboration_by_membership.setdefault(
+            membership_identifier, _new_uuid()
+        )
+
+    def _new_trained_model(
+        self,
+        membership_identifier: str,
+        collaboration_identifier: str,
+        trained_model_arn: str | None = None,
+    ) -> TrainedModel:
+        model = TrainedModel(
+            trained_model_arn or self._arn(membership_identifier, "trained-model"),
+            membership_identifier,
+            collaboration_identifier,
+        )
+        self.trained_models[model.trained_model_arn] = model
+        return model
+
+    def _trained_model(
+        self,
+        trained_model_arn: str,
+        membership_identifier: str | None = None,
+        collaboration_identifier: str | None = None,
+    ) -> TrainedModel:
+        """The model with this ARN, if it is visible from the given membership/collaboration."""
+        model = self.trained_models.get(trained_model_arn)
+        if (
+            model is None
+            or membership_identifier not in (None, model.membership_identifier)
+            or collaboration_identifier not in (None, model.collaboration_identifier)
+        ):
+            raise ResourceNotFoundException(
+                f"Trained model {trained_model_arn} not found"
+            )
+        return model
+
+    def _base_or_requested_version(
+        self,
+        membership_identifier: str,
+        trained_model_arn: str,
+        version_identifier: str | None,
+    ) -> TrainedModelVersion:
+        # Cancel and delete act on the base version unless told otherwise (API docs).
+        model = self._trained_model(
+            trained_model_arn, membership_identifier=membership_identifier
+        )
+        return _requested_or(model, version_identifier, model.base_version)
+
+    def _start_lifecycle_from(
+        self,
+        version: TrainedModelVersion,
+        allowed_statuses: tuple[str, ...],
+        lifecycle: tuple[str, str, str],
+    ) -> None:
+        status = version.status
+        if status not in allowed_statuses:
+            raise ConflictException(
+                f"Trained model {version.trained_model_arn} version "
+                f"{version.version_identifier} is {status}; expected one of: "
+                + ", ".join(allowed_statuses)
+            )
+        version.start_lifecycle(lifecycle, self.lifecycle_durations)
+
+    def _incremental_channel_output(
+        self, model: TrainedModel, channel: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The output form of an incremental training channel: names the base version."""
+        base = _requested_or(
+            model, channel.get("versionIdentifier"), model.latest_version
+        )
+        return {
+            "channelName": channel["channelName"],
+            "versionIdentifier": base.version_identifier,
+            "modelName": base.describe().get("name", ""),
+        }
+
+
+def _requested_or(
+    model: TrainedModel,
+    version_identifier: str | None,
+    default: TrainedModelVersion,
+) -> TrainedModelVersion:
+    return model.version(version_identifier) if version_identifier else default
+
+
+cleanroomsml_backends = BackendDict(
+    CleanRoomsMLBackend,
+    "cleanrooms-ml",
+    use_boto3_regions=False,
+    additional_regions=REGIONS,
+)

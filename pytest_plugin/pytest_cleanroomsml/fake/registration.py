@@ -1,0 +1,119 @@
+"""Make moto serve this backend; moto 5.2 offers no public way to add one.
+
+Both moto's in-process mock (``mock_aws``) and its server (``ThreadedMotoServer``)
+route a request in three steps, and this module hooks into each of them:
+
+1. the URL matches a pattern in ``moto.backend_index.backend_url_patterns``, which
+   names the service;
+2. ``moto.backends.get_backend(service)`` imports ``moto.<service>`` and takes its
+   ``<service>_backends``: this package is put into ``sys.modules`` under that name;
+3. the backend finds its ``url_paths`` in the ``urls`` module next to its ``models``
+   module (``BaseBackend`` replaces ``models`` in its module name).
+
+The response class also overrides ``BaseResponse`` methods that moto calls on each
+request; were they renamed, the overrides would silently stop applying.
+
+If a moto upgrade changes any of these, ``register()`` fails with a RuntimeError that
+names the internal, rather than letting requests fail later in obscure ways.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import threading
+
+SERVICE = "cleanroomsml"
+MOTO_MODULE_NAME = f"moto.{SERVICE}"
+
+_lock = threading.Lock()
+
+
+def register() -> None:
+    """Register the Clean Rooms ML backend with moto. Safe to call any number of times."""
+    from . import urls
+    from .models import cleanroomsml_backends
+
+    with _lock:
+        patterns = _backend_url_patterns()
+        _claim_moto_module_name()
+        if not any(service == SERVICE for service, dummy in patterns):
+            patterns.extend((SERVICE, re.compile(base)) for base in urls.url_bases)
+        _check_get_backend_finds(cleanroomsml_backends)
+        _check_backend_finds_url_paths(urls.url_paths)
+        _check_base_response_calls("_get_action", "parse_parameters", "call_action")
+
+
+def _fail(internal: str, problem: str) -> RuntimeError:
+    import moto
+
+    return RuntimeError(
+        f"The Clean Rooms ML fake cannot register with moto {moto.__version__}: "
+        f"{internal} {problem}. It relies on moto internals; install the moto "
+        f"version pytest-cleanroomsml declares."
+    )
+
+
+def _backend_url_patterns() -> list:
+    try:
+        from moto.backend_index import backend_url_patterns
+    except ImportError as error:
+        raise _fail("moto.backend_index.backend_url_patterns", "is missing") from error
+    if not isinstance(backend_url_patterns, list):
+        raise _fail("moto.backend_index.backend_url_patterns", "is no longer a list")
+    return backend_url_patterns
+
+
+def _claim_moto_module_name() -> None:
+    package = sys.modules[__package__]
+    registered = sys.modules.get(MOTO_MODULE_NAME)
+    if registered is package:
+        return
+    if registered is not None or importlib.util.find_spec(MOTO_MODULE_NAME):
+        raise _fail(
+            MOTO_MODULE_NAME, "exists: moto now ships its own Clean Rooms ML backend"
+        )
+    sys.modules[MOTO_MODULE_NAME] = package
+
+
+def _check_get_backend_finds(backends: object) -> None:
+    try:
+        from moto.backends import get_backend
+
+        found = get_backend(SERVICE)
+    except Exception as error:
+        raise _fail(
+            f"moto.backends.get_backend({SERVICE!r})", f"fails ({error!r})"
+        ) from error
+    if found is not backends:
+        raise _fail(
+            f"moto.backends.get_backend({SERVICE!r})",
+            f"no longer returns {MOTO_MODULE_NAME}.{SERVICE}_backends",
+        )
+
+
+def _check_backend_finds_url_paths(url_paths: dict) -> None:
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    from .models import CleanRoomsMLBackend
+
+    try:
+        found = CleanRoomsMLBackend("us-east-1", DEFAULT_ACCOUNT_ID).url_paths
+    except Exception as error:
+        raise _fail(
+            "moto.core.base_backend.BaseBackend.url_paths", f"fails ({error!r})"
+        ) from error
+    if set(found) != {path.format("") for path in url_paths}:
+        raise _fail(
+            "moto.core.base_backend.BaseBackend.url_paths",
+            "no longer reads the urls module next to the models module",
+        )
+
+
+def _check_base_response_calls(*method_names: str) -> None:
+    from moto.core.responses import BaseResponse
+
+    for name in method_names:
+        if not callable(getattr(BaseResponse, name, None)):
+            raise _fail(f"moto.core.responses.BaseResponse.{name}", "is missing")

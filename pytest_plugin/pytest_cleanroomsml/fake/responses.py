@@ -1,0 +1,174 @@
+"""Handles Clean Rooms ML requests: check them, call the backend, answer in JSON."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from moto.core.common_types import TYPE_RESPONSE
+from moto.core.responses import BaseResponse
+from moto.core.utils import camelcase_to_underscores, get_service_model
+
+from .exceptions import ValidationException
+from .models import (
+    BOTOCORE_SERVICE_NAME,
+    COLLABORATION_DESCRIPTION_SHAPE,
+    MEMBERSHIP_DESCRIPTION_SHAPE,
+    CleanRoomsMLBackend,
+    TrainedModelVersion,
+    cleanroomsml_backends,
+)
+from .shape_validation import shape_violations, validation_message
+
+
+class CleanRoomsMLResponse(BaseResponse):
+    def __init__(self) -> None:
+        super().__init__(service_name=BOTOCORE_SERVICE_NAME)
+        # moto parses path, query and body members into self.params, per botocore's model.
+        self.automated_parameter_parsing = True
+
+    def parse_parameters(self, request: Any) -> None:
+        # moto's parser converts values to the model's types; one that does not convert
+        # (maxResults=ten) is the client's mistake, not a server error.
+        try:
+            super().parse_parameters(request)
+        except (TypeError, ValueError) as error:
+            raise ValidationException(f"Request does not match the model: {error}")
+
+    @property
+    def backend(self) -> CleanRoomsMLBackend:
+        return cleanroomsml_backends[self.current_account][self.region]
+
+    def call_action(self) -> TYPE_RESPONSE:
+        operation = self._get_action()
+        if operation:  # otherwise moto answers 404 for a path no operation has
+            self.backend.request_hooks.before_request(operation, self.params)
+            self._refuse_invalid_input(operation)
+        return super().call_action()
+
+    def _refuse_invalid_input(self, operation: str) -> None:
+        input_shape = (
+            get_service_model(BOTOCORE_SERVICE_NAME)
+            .operation_model(operation)
+            .input_shape
+        )
+        violations = shape_violations(input_shape, self.params)
+        if violations:
+            raise ValidationException(validation_message(violations))
+
+    # -- operations -----------------------------------------------------------------
+
+    def create_trained_model(self) -> TYPE_RESPONSE:
+        training_request = dict(self.params)
+        membership_identifier = training_request.pop("membershipIdentifier")
+        version = self.backend.create_trained_model(
+            membership_identifier, training_request
+        )
+        return _json(
+            {
+                "trainedModelArn": version.trained_model_arn,
+                "versionIdentifier": version.version_identifier,
+            }
+        )
+
+    def get_trained_model(self) -> TYPE_RESPONSE:
+        version = self.backend.get_trained_model(
+            membership_identifier=self.params["membershipIdentifier"],
+            trained_model_arn=self.params["trainedModelArn"],
+            version_identifier=self.params.get("versionIdentifier"),
+        )
+        return _json(version.describe(MEMBERSHIP_DESCRIPTION_SHAPE))
+
+    def get_collaboration_trained_model(self) -> TYPE_RESPONSE:
+        version = self.backend.get_collaboration_trained_model(
+            collaboration_identifier=self.params["collaborationIdentifier"],
+            trained_model_arn=self.params["trainedModelArn"],
+            version_identifier=self.params.get("versionIdentifier"),
+        )
+        return _json(version.describe(COLLABORATION_DESCRIPTION_SHAPE))
+
+    def list_trained_models(self) -> TYPE_RESPONSE:
+        versions, next_token = self.backend.list_trained_models(
+            membership_identifier=self.params["membershipIdentifier"],
+            next_token=self.params.get("nextToken"),
+            max_results=self.params.get("maxResults"),
+        )
+        return _page("trainedModels", "TrainedModelSummary", versions, next_token)
+
+    def list_collaboration_trained_models(self) -> TYPE_RESPONSE:
+        versions, next_token = self.backend.list_collaboration_trained_models(
+            collaboration_identifier=self.params["collaborationIdentifier"],
+            next_token=self.params.get("nextToken"),
+            max_results=self.params.get("maxResults"),
+        )
+        return _page(
+            "collaborationTrainedModels",
+            "CollaborationTrainedModelSummary",
+            versions,
+            next_token,
+        )
+
+    def list_trained_model_versions(self) -> TYPE_RESPONSE:
+        versions, next_token = self.backend.list_trained_model_versions(
+            membership_identifier=self.params["membershipIdentifier"],
+            trained_model_arn=self.params["trainedModelArn"],
+            status=self.params.get("status"),
+            next_token=self.params.get("nextToken"),
+            max_results=self.params.get("maxResults"),
+        )
+        return _page("trainedModels", "TrainedModelSummary", versions, next_token)
+
+    def cancel_trained_model(self) -> TYPE_RESPONSE:
+        self.backend.cancel_trained_model(
+            membership_identifier=self.params["membershipIdentifier"],
+            trained_model_arn=self.params["trainedModelArn"],
+            version_identifier=self.params.get("versionIdentifier"),
+        )
+        return _json({})
+
+    def delete_trained_model_output(self) -> TYPE_RESPONSE:
+        self.backend.delete_trained_model_output(
+            membership_identifier=self.params["membershipIdentifier"],
+            trained_model_arn=self.params["trainedModelArn"],
+            version_identifier=self.params.get("versionIdentifier"),
+        )
+        return _json({})
+
+
+def served_operations() -> list[str]:
+    """The Clean Rooms ML operations the fake answers, by their API names."""
+    return [
+        name
+        for name in get_service_model(BOTOCORE_SERVICE_NAME).operation_names
+        # The name moto's call_action looks the handler up by.
+        if hasattr(CleanRoomsMLResponse, camelcase_to_underscores(name))
+    ]
+
+
+def _page(
+    result_key: str,
+    summary_shape: str,
+    versions: list[TrainedModelVersion],
+    next_token: str | None,
+) -> TYPE_RESPONSE:
+    body: dict[str, Any] = {
+        result_key: [version.describe(summary_shape) for version in versions]
+    }
+    if next_token:
+        body["nextToken"] = next_token
+    return _json(body)
+
+
+def _json(body: dict[str, Any]) -> TYPE_RESPONSE:
+    return 200, {"Content-Type": "application/json"}, json.dumps(body, default=_iso8601)
+
+
+def _iso8601(value: Any) -> str:
+    """Timestamps travel as ISO 8601 strings (timestampFormat iso8601 in the model)."""
+    if not isinstance(value, datetime.datetime):
+        raise TypeError(f"{type(value).__name__} is not JSON serializable: {value!r}")
+    if value.tzinfo is None:  # a naive datetime from a test's override: take it as UTC
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    utc = value.astimezone(datetime.timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"

@@ -1,0 +1,291 @@
+"""Steering the fake from a test: seeding, overrides, set_status, latency, calls, reset."""
+
+import json
+import threading
+import time
+import uuid
+
+import pytest
+
+from pytest_cleanroomsml.fake import MISSING, CleanRoomsMLFake
+from pytest_cleanroomsml.fake.shape_validation import shape_violations
+from botocore_shape_check import SERVICE_MODEL
+
+
+def get_model(client, model, **arguments):
+    return client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"],
+        collaborationIdentifier=model["collaborationIdentifier"],
+        **arguments,
+    )
+
+
+def record_raw_bodies(client, operation_name):
+    """The JSON bodies exactly as sent, before botocore keeps only the members it knows."""
+    bodies = []
+    client.meta.events.register(
+        f"after-call.cleanroomsml.{operation_name}",
+        lambda http_response, **_: bodies.append(json.loads(http_response.content)),
+    )
+    return bodies
+
+
+# -- seeding --------------------------------------------------------------------------
+
+
+def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake):
+    model = fake.add_trained_model(name="churn")
+
+    output_shape = SERVICE_MODEL.operation_model(
+        "GetCollaborationTrainedModel"
+    ).output_shape
+    assert shape_violations(output_shape, model) == []
+    assert model["status"] == "ACTIVE"
+    assert model["trainedModelArn"].startswith(
+        f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{model['membershipIdentifier']}/"
+    )
+    assert (
+        model["collaborationIdentifier"]
+        != fake.add_trained_model(name="other")["collaborationIdentifier"]
+    )
+
+
+def test_models_of_one_collaboration_share_a_membership(fake):
+    collaboration = str(uuid.uuid4())
+
+    first = fake.add_trained_model(name="first", collaboration_identifier=collaboration)
+    second = fake.add_trained_model(
+        name="second", collaboration_identifier=collaboration
+    )
+
+    assert (
+        first["collaborationIdentifier"]
+        == second["collaborationIdentifier"]
+        == collaboration
+    )
+    assert first["membershipIdentifier"] == second["membershipIdentifier"]
+
+
+def test_an_unknown_status_reaches_boto3_as_given(fake, fake_client):
+    model = fake.add_trained_model(name="churn", status="RETRAINING")
+
+    assert get_model(fake_client, model)["status"] == "RETRAINING"
+
+
+def test_a_member_botocore_does_not_know_is_sent_on_the_wire(fake, fake_client):
+    model = fake.add_trained_model(name="churn", driftScore={"value": 0.2})
+    raw_bodies = record_raw_bodies(fake_client, "GetCollaborationTrainedModel")
+
+    parsed = get_model(fake_client, model)
+
+    assert model["driftScore"] == {"value": 0.2}
+    assert raw_bodies[0]["driftScore"] == {"value": 0.2}
+    assert "driftScore" not in parsed  # botocore drops members its model lacks
+
+
+def test_a_missing_member_is_left_out(fake, fake_client):
+    model = fake.add_trained_model(name="churn", creatorAccountId=MISSING)
+
+    response = get_model(fake_client, model)
+
+    assert "creatorAccountId" not in model
+    assert "creatorAccountId" not in response
+    assert fake.MISSING is MISSING
+
+
+def test_overrides_choose_where_a_model_is_found(fake, fake_client):
+    membership = str(uuid.uuid4())
+    arn = (
+        f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}"
+        f"/trained-model/{uuid.uuid4()}"
+    )
+
+    model = fake.add_trained_model(
+        name="churn", membershipIdentifier=membership, trainedModelArn=arn
+    )
+
+    response = fake_client.get_trained_model(
+        membershipIdentifier=membership, trainedModelArn=arn
+    )
+    assert response["trainedModelArn"] == model["trainedModelArn"] == arn
+
+
+def test_add_version_makes_the_latest_version(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+
+    newer = fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
+
+    assert newer["trainedModelArn"] == model["trainedModelArn"]
+    assert newer["versionIdentifier"] != model["versionIdentifier"]
+    assert newer["incrementalTrainingDataChannels"] == [
+        {
+            "channelName": "incremental",
+            "versionIdentifier": model["versionIdentifier"],
+            "modelName": "churn",
+        }
+    ]
+    assert (
+        get_model(fake_client, model)["versionIdentifier"] == newer["versionIdentifier"]
+    )
+    older = get_model(fake_client, model, versionIdentifier=model["versionIdentifier"])
+    assert older["status"] == "ACTIVE"
+
+
+def test_seeding_an_unknown_model_is_a_lookup_error(fake):
+    with pytest.raises(LookupError, match="not found"):
+        fake.add_version(
+            "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/trained-model/y"
+        )
+
+
+def test_an_unsupported_region_is_refused():
+    with pytest.raises(ValueError, match="not offered in 'mars-north-1'"):
+        CleanRoomsMLFake(region="mars-north-1")
+
+
+# -- set_status -----------------------------------------------------------------------
+
+
+def test_set_status_changes_status_and_details(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+
+    fake.set_status(
+        model["trainedModelArn"],
+        "CREATE_FAILED",
+        message="out of memory",
+        status_code="OOM",
+    )
+
+    response = get_model(fake_client, model)
+    assert response["status"] == "CREATE_FAILED"
+    assert response["statusDetails"] == {
+        "statusCode": "OOM",
+        "message": "out of memory",
+    }
+    assert response["updateTime"] >= model["updateTime"]
+
+
+def test_set_status_after_a_delay_happens_later(fake, fake_client):
+    model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
+
+    fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)
+
+    assert get_model(fake_client, model)["status"] == "CREATE_IN_PROGRESS"
+    time.sleep(0.35)
+    response = get_model(fake_client, model)
+    assert response["status"] == "ACTIVE"
+    assert "statusDetails" not in response
+
+
+def test_set_status_of_an_older_version(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+    fake.add_version(model["trainedModelArn"])
+
+    fake.set_status(
+        model["trainedModelArn"],
+        "INACTIVE",
+        version_identifier=model["versionIdentifier"],
+    )
+
+    assert get_model(fake_client, model)["status"] == "ACTIVE"
+    older = get_model(fake_client, model, versionIdentifier=model["versionIdentifier"])
+    assert older["status"] == "INACTIVE"
+
+
+# -- latency --------------------------------------------------------------------------
+
+
+def test_latency_delays_every_request(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+    fake.latency = 0.2
+
+    started = time.monotonic()
+    get_model(fake_client, model)
+
+    assert fake.latency == 0.2
+    assert time.monotonic() - started >= 0.2
+
+
+def test_latency_does_not_serialise_concurrent_requests(fake, make_http_client):
+    model = fake.add_trained_model(name="churn")
+    fake.latency = 0.4
+    clients = [make_http_client() for dummy in range(4)]
+    threads = [
+        threading.Thread(target=get_model, args=(client, model)) for client in clients
+    ]
+
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert (
+        0.4 <= time.monotonic() - started < 1.2
+    )  # one after the other would take 1.6 s
+
+
+# -- calls ----------------------------------------------------------------------------
+
+
+def test_calls_are_recorded_in_order_with_their_parameters(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+    fake.fail_next("ListTrainedModels", "ThrottlingException")
+
+    get_model(fake_client, model, versionIdentifier=model["versionIdentifier"])
+    with pytest.raises(fake_client.exceptions.ThrottlingException):
+        fake_client.list_trained_models(
+            membershipIdentifier=model["membershipIdentifier"], maxResults=5
+        )
+
+    assert fake.calls == [
+        (
+            "GetCollaborationTrainedModel",
+            {
+                "trainedModelArn": model["trainedModelArn"],
+                "collaborationIdentifier": model["collaborationIdentifier"],
+                "versionIdentifier": model["versionIdentifier"],
+            },
+        ),
+        (
+            "ListTrainedModels",
+            {"membershipIdentifier": model["membershipIdentifier"], "maxResults": 5},
+        ),
+    ]
+
+
+def test_calls_can_be_read_while_requests_arrive(fake, make_http_client):
+    model = fake.add_trained_model(name="churn")
+    clients = [make_http_client() for dummy in range(4)]
+    threads = [
+        threading.Thread(
+            target=lambda client=client: [get_model(client, model) for dummy in range(5)]
+        )
+        for client in clients
+    ]
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        assert all(name == "GetCollaborationTrainedModel" for name, dummy in fake.calls)
+        time.sleep(0.01)
+    for thread in threads:
+        thread.join()
+
+    assert len(fake.calls) == 20
+
+
+# -- reset ----------------------------------------------------------------------------
+
+
+def test_reset_drops_models_failures_calls_and_latency(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+    get_model(fake_client, model)
+    fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException")
+    fake.latency = 1.0
+
+    fake.reset()
+
+    assert fake.calls == []
+    assert fake.latency == 0.0
+    with pytest.raises(fake_client.exceptions.ResourceNotFoundException):
+        get_model(fake_client, model)  # not throttled: the failure is gone too

@@ -1,0 +1,154 @@
+"""Trained models created through the API move through their statuses over time."""
+
+import time
+import uuid
+
+import pytest
+
+PENDING_SECONDS = 0.15
+IN_PROGRESS_SECONDS = 0.15
+
+
+@pytest.fixture
+def fake_lifecycle_durations():
+    return {
+        "pending_seconds": PENDING_SECONDS,
+        "in_progress_seconds": IN_PROGRESS_SECONDS,
+    }
+
+
+def observe_statuses(read_status, until):
+    """Poll until a status in ``until`` shows; returns the distinct statuses seen, in order."""
+    seen = []
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        status = read_status()
+        if not seen or seen[-1] != status:
+            seen.append(status)
+        if status in until:
+            return seen
+        time.sleep(0.02)
+    pytest.fail(f"never reached {until}; saw {seen}")
+
+
+@pytest.fixture
+def created(fake_client, training_request):
+    membership = str(uuid.uuid4())
+    response = fake_client.create_trained_model(**training_request(membership))
+    return {
+        "membershipIdentifier": membership,
+        "trainedModelArn": response["trainedModelArn"],
+    }
+
+
+def test_a_created_model_becomes_active(fake_client, created):
+    started = time.monotonic()
+
+    seen = observe_statuses(
+        lambda: fake_client.get_trained_model(**created)["status"], until={"ACTIVE"}
+    )
+
+    assert seen == ["CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"]
+    assert time.monotonic() - started >= PENDING_SECONDS + IN_PROGRESS_SECONDS
+
+
+def test_each_transition_updates_update_time(fake_client, created):
+    first = fake_client.get_trained_model(**created)
+    time.sleep(PENDING_SECONDS + IN_PROGRESS_SECONDS + 0.05)
+
+    last = fake_client.get_trained_model(**created)
+
+    assert first["updateTime"] == first["createTime"]
+    assert last["updateTime"] > last["createTime"]
+    assert last["createTime"] == first["createTime"]
+
+
+def test_a_cancelled_model_becomes_inactive(fake_client, created):
+    fake_client.cancel_trained_model(**created)
+
+    seen = observe_statuses(
+        lambda: fake_client.get_trained_model(**created)["status"], until={"INACTIVE"}
+    )
+
+    assert seen == ["CANCEL_PENDING", "CANCEL_IN_PROGRESS", "INACTIVE"]
+
+
+def test_deleting_the_output_makes_a_model_inactive(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+    arguments = {
+        "membershipIdentifier": model["membershipIdentifier"],
+        "trainedModelArn": model["trainedModelArn"],
+    }
+
+    fake_client.delete_trained_model_output(**arguments)
+
+    seen = observe_statuses(
+        lambda: fake_client.get_trained_model(**arguments)["status"], until={"INACTIVE"}
+    )
+    assert seen == ["DELETE_PENDING", "DELETE_IN_PROGRESS", "INACTIVE"]
+
+
+def test_set_status_supersedes_the_lifecycle(fake, fake_client, created):
+    fake.set_status(created["trainedModelArn"], "CREATE_FAILED", message="bad data")
+
+    time.sleep(PENDING_SECONDS + IN_PROGRESS_SECONDS + 0.05)
+
+    response = fake_client.get_trained_model(**created)
+    assert response["status"] == "CREATE_FAILED"
+    assert response["statusDetails"] == {"message": "bad data"}
+
+
+def test_a_new_version_trains_while_the_previous_one_stays_active(
+    fake, fake_client, training_request
+):
+    model = fake.add_trained_model(name="churn")
+    request = training_request(
+        model["membershipIdentifier"],
+        name="churn-next",
+        incrementalTrainingDataChannels=[
+            {"trainedModelArn": model["trainedModelArn"], "channelName": "base"}
+        ],
+    )
+
+    created = fake_client.create_trained_model(**request)
+
+    assert created["trainedModelArn"] == model["trainedModelArn"]
+    arguments = {
+        "membershipIdentifier": model["membershipIdentifier"],
+        "trainedModelArn": model["trainedModelArn"],
+    }
+    latest = fake_client.get_trained_model(**arguments)
+    assert latest["versionIdentifier"] == created["versionIdentifier"]
+    assert latest["status"] == "CREATE_PENDING"
+    assert latest["incrementalTrainingDataChannels"] == [
+        {
+            "channelName": "base",
+            "versionIdentifier": model["versionIdentifier"],
+            "modelName": "churn",
+        }
+    ]
+    base = fake_client.get_trained_model(
+        **arguments, versionIdentifier=model["versionIdentifier"]
+    )
+    assert base["status"] == "ACTIVE"
+
+
+def test_cancel_acts_on_the_base_version_unless_told_otherwise(fake, fake_client):
+    model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
+    newer = fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
+    arguments = {
+        "membershipIdentifier": model["membershipIdentifier"],
+        "trainedModelArn": model["trainedModelArn"],
+    }
+
+    fake_client.cancel_trained_model(**arguments)
+
+    base = fake_client.get_trained_model(
+        **arguments, versionIdentifier=model["versionIdentifier"]
+    )
+    latest = fake_client.get_trained_model(**arguments)
+    assert base["status"] == "CANCEL_PENDING"
+    assert (latest["versionIdentifier"], latest["status"]) == (
+        newer["versionIdentifier"],
+        "CREATE_IN_PROGRESS",
+    )

@@ -1,0 +1,119 @@
+"""Fails loudly when moto stops serving the fake through the internals register() uses."""
+
+import sys
+import types
+
+import boto3
+import moto
+import moto.backend_index
+import moto.backends
+import pytest
+from moto.core.base_backend import BaseBackend
+from moto.core.responses import BaseResponse
+from moto.server import ThreadedMotoServer
+
+import pytest_cleanroomsml.fake
+from pytest_cleanroomsml.fake import CleanRoomsMLFake, cleanroomsml_backends
+from pytest_cleanroomsml.fake.registration import register
+
+
+def get_churn_model(client, model):
+    return client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"],
+        collaborationIdentifier=model["collaborationIdentifier"],
+    )
+
+
+def test_register_adds_the_url_pattern_once():
+    register()
+    register()
+
+    services = [service for service, dummy in moto.backend_index.backend_url_patterns]
+    assert services.count("cleanroomsml") == 1
+    assert (
+        moto.backends.get_service_from_url(
+            "https://cleanrooms-ml.eu-west-2.amazonaws.com"
+        )
+        == "cleanroomsml"
+    )
+
+
+def test_register_makes_moto_find_the_backend():
+    register()
+
+    assert sys.modules["moto.cleanroomsml"] is pytest_cleanroomsml.fake
+    assert moto.backends.get_backend("cleanroomsml") is cleanroomsml_backends
+
+
+def test_a_boto3_call_under_plain_mock_aws_reaches_the_backend(aws_test_credentials):
+    fake = CleanRoomsMLFake()
+    with moto.mock_aws():  # resets moto's state on entry, so seed inside
+        model = fake.add_trained_model(name="churn")
+        client = boto3.client("cleanroomsml", region_name="us-east-1")
+
+        assert get_churn_model(client, model)["name"] == "churn"
+
+
+def test_a_boto3_call_to_a_plain_threaded_moto_server_reaches_the_backend(
+    aws_test_credentials,
+):
+    model = CleanRoomsMLFake().add_trained_model(name="churn")
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        client = boto3.client(
+            "cleanroomsml",
+            region_name="us-east-1",
+            endpoint_url=f"http://{host}:{port}",
+        )
+
+        assert get_churn_model(client, model)["name"] == "churn"
+    finally:
+        server.stop()
+
+
+def test_register_names_a_missing_url_pattern_list(monkeypatch):
+    monkeypatch.delattr(moto.backend_index, "backend_url_patterns")
+
+    with pytest.raises(
+        RuntimeError, match=r"moto\.backend_index\.backend_url_patterns is missing"
+    ):
+        register()
+
+
+def test_register_names_get_backend_when_it_stops_finding_the_package(monkeypatch):
+    monkeypatch.setattr(moto.backends, "get_backend", lambda service: {})
+
+    with pytest.raises(
+        RuntimeError, match=r"moto\.backends\.get_backend\('cleanroomsml'\)"
+    ):
+        register()
+
+
+def test_register_names_base_backend_when_it_stops_finding_urls(monkeypatch):
+    monkeypatch.setattr(BaseBackend, "url_paths", property(lambda backend: {}))
+
+    with pytest.raises(RuntimeError, match=r"BaseBackend\.url_paths"):
+        register()
+
+
+@pytest.mark.parametrize(
+    "method_name", ["_get_action", "parse_parameters", "call_action"]
+)
+def test_register_names_a_missing_base_response_method(monkeypatch, method_name):
+    monkeypatch.delattr(BaseResponse, method_name)
+
+    with pytest.raises(RuntimeError, match=rf"BaseResponse\.{method_name} is missing"):
+        register()
+
+
+def test_register_refuses_to_shadow_a_backend_moto_ships(monkeypatch):
+    monkeypatch.setitem(
+        sys.modules, "moto.cleanroomsml", types.ModuleType("moto.cleanroomsml")
+    )
+
+    with pytest.raises(
+        RuntimeError, match="moto now ships its own Clean Rooms ML backend"
+    ):
+        register()

@@ -1,0 +1,153 @@
+"""Seed files: the documented format loads, and mistakes are named by file and entry."""
+
+import json
+import time
+
+import pytest
+
+from pytest_cleanroomsml.fake.seed import SeedError, apply_seed, load_seed
+
+MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
+COLLABORATION = "0c5b1f3e-1111-4222-8333-444455556666"
+ARN = (
+    f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
+    "/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+)
+SEED = f"""
+models:
+  - name: churn
+    collaborationIdentifier: {COLLABORATION}
+    overrides:
+      membershipIdentifier: {MEMBERSHIP}
+      trainedModelArn: {ARN}
+      description: Weekly churn
+    versions:
+      - status: CREATE_IN_PROGRESS
+        statusChanges:
+          - {{after: 0.2, status: ACTIVE}}
+  - name: broken
+    status: CREATE_FAILED
+    statusDetails: {{statusCode: OOM, message: out of memory}}
+    missingMembers: [creatorAccountId]
+"""
+
+
+def seed_file(tmp_path, text, name="models.yaml"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_a_seed_file_adds_its_models_and_versions(fake, fake_client, tmp_path):
+    added = apply_seed(fake, load_seed(seed_file(tmp_path, SEED)))
+
+    versions = fake_client.list_trained_model_versions(
+        membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN
+    )["trainedModels"]
+    latest = fake_client.get_collaboration_trained_model(
+        trainedModelArn=ARN, collaborationIdentifier=COLLABORATION
+    )
+    assert [(added_one["name"], added_one["status"]) for added_one in added] == [
+        ("churn", "ACTIVE"),
+        ("churn", "CREATE_IN_PROGRESS"),
+        ("broken", "CREATE_FAILED"),
+    ]
+    assert [version["status"] for version in versions] == [
+        "ACTIVE",
+        "CREATE_IN_PROGRESS",
+    ]
+    assert latest["description"] == "Weekly churn"
+    time.sleep(0.25)
+    assert (
+        fake_client.get_trained_model(
+            membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN
+        )["status"]
+        == "ACTIVE"
+    )
+
+
+def test_status_details_and_missing_members_apply(fake, fake_client, tmp_path):
+    added = apply_seed(fake, load_seed(seed_file(tmp_path, SEED)))
+    [broken] = [description for description in added if description["name"] == "broken"]
+
+    response = fake_client.get_collaboration_trained_model(
+        trainedModelArn=broken["trainedModelArn"],
+        collaborationIdentifier=broken["collaborationIdentifier"],
+    )
+
+    assert response["status"] == "CREATE_FAILED"
+    assert response["statusDetails"] == {
+        "statusCode": "OOM",
+        "message": "out of memory",
+    }
+    assert "creatorAccountId" not in response
+
+
+def test_a_json_seed_file_works_too(fake, tmp_path):
+    path = seed_file(
+        tmp_path, json.dumps({"models": [{"name": "churn"}]}), "models.json"
+    )
+
+    [model] = apply_seed(fake, load_seed(path))
+
+    assert (model["name"], model["status"]) == ("churn", "ACTIVE")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{}", "top level: 'models' is a required property"),
+        (
+            "models: [{name: churn, status: 5}]",
+            "models[0].status: 5 is not of type 'string'",
+        ),
+        ("models: [{status: ACTIVE}]", "models[0]: 'name' is a required property"),
+        (
+            "models: [{name: a, versions: [{colour: red}]}]",
+            "models[0].versions[0]: Additional properties are not allowed ('colour' was unexpected)",
+        ),
+        (
+            "models: [{name: a, statusChanges: [{status: ACTIVE}]}]",
+            "models[0].statusChanges[0]: 'after' is a required property",
+        ),
+        (
+            "models: [{name: a, statusChanges: [{after: -1, status: ACTIVE}]}]",
+            "models[0].statusChanges[0].after: -1 is less than the minimum of 0",
+        ),
+        (
+            "models: [{name: a, missingMembers: [trainedModelArn], versions: [{}]}]",
+            "models[0]: versions and statusChanges need the trainedModelArn",
+        ),
+    ],
+)
+def test_a_mistake_is_named_by_file_and_entry(tmp_path, text, message):
+    path = seed_file(tmp_path, text)
+
+    with pytest.raises(SeedError) as raised:
+        load_seed(path)
+
+    assert f"{path}: {message}" in str(raised.value)
+
+
+def test_every_mistake_is_reported(tmp_path):
+    path = seed_file(tmp_path, "models: [{name: 1}, {name: b, status: []}]")
+
+    with pytest.raises(SeedError) as raised:
+        load_seed(path)
+
+    assert str(raised.value).splitlines() == [
+        f"{path}: models[0].name: 1 is not of type 'string'",
+        f"{path}: models[1].status: [] is not of type 'string'",
+    ]
+
+
+def test_a_file_that_is_not_yaml_is_reported(tmp_path):
+    path = seed_file(tmp_path, "models: [unclosed")
+
+    with pytest.raises(SeedError, match="not valid YAML or JSON"):
+        load_seed(path)
+
+
+def test_a_missing_file_is_reported(tmp_path):
+    with pytest.raises(SeedError, match="cannot read it: No such file or directory"):
+        load_seed(tmp_path / "absent.yaml")

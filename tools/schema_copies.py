@@ -1,0 +1,141 @@
+"""Write (or, with --check, verify) every copy of the shared response schema.
+
+schema/collaboration_trained_model.schema.json is the one hand-edited source. Ansible
+ships only Python to managed hosts and the pytest plugin must install without Ansible,
+so the copies are:
+  plugins/module_utils/trained_model_schema.py                 the schema as a Python dict
+  pytest_plugin/pytest_cleanroomsml/data/<schema>.json         package data of the plugin
+  docs/schema/<schema>.json                                    the published file for users
+  pytest_plugin/pytest_cleanroomsml/_shared/<module>.py        plain-Python module_utils the
+                                                               plugin runs too, copied verbatim
+  pytest_plugin/pytest_cleanroomsml/data/snake_case_names.json  {snake_case: camelCase} for every
+                                                               member, as the collection's facts
+                                                               name them (ansible's own conversion),
+                                                               so the plugin reads those facts
+                                                               without Ansible installed
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_NAME = "collaboration_trained_model.schema.json"
+SOURCE = ROOT / "schema" / SCHEMA_NAME
+MODULE_UTILS = ROOT / "plugins" / "module_utils"
+PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
+
+# module_utils files with no Ansible import, which the pytest plugin uses as they are.
+SHARED_MODULE_UTILS = ("trained_model_validation.py", "trained_model_waiting.py")
+
+GENERATED_NOTE = "DO NOT EDIT: written by `make schema` from %s."
+
+
+_MAX_STRING_CHUNK = 96
+
+
+def _python_literal(value, depth=0):
+    """Format JSON data as a Python literal that passes pep8 (no line over 160 characters)."""
+    inner, outer = "    " * (depth + 1), "    " * depth
+    if isinstance(value, dict):
+        items = ["%s%r: %s," % (inner, key, _python_literal(item, depth + 1)) for key, item in value.items()]
+        return "{\n%s\n%s}" % ("\n".join(items), outer) if items else "{}"
+    if isinstance(value, list):
+        items = ["%s%s," % (inner, _python_literal(item, depth + 1)) for item in value]
+        return "[\n%s\n%s]" % ("\n".join(items), outer) if items else "[]"
+    if isinstance(value, str) and len(value) > _MAX_STRING_CHUNK:
+        # Long patterns and descriptions become adjacent literals, which Python joins.
+        chunks = [value[start:start + _MAX_STRING_CHUNK] for start in range(0, len(value), _MAX_STRING_CHUNK)]
+        return "(\n%s\n%s)" % ("\n".join("%s%r" % (inner, chunk) for chunk in chunks), outer)
+    return repr(value)
+
+
+def _python_schema_module(schema):
+    note = GENERATED_NOTE % SOURCE.relative_to(ROOT)
+    return (
+        "# -*- coding: utf-8 -*-\n"
+        "# Copyright: Contributors to the cleanrooms.ml project\n"
+        "# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)\n"
+        "\n"
+        '"""The JSON Schema of the GetCollaborationTrainedModel response, as a Python dict.\n'
+        "\n"
+        "%s\n"
+        '"""\n'
+        "\n"
+        "SCHEMA = %s\n" % (note, _python_literal(schema))
+    )
+
+
+def _shared_copy(name):
+    source = MODULE_UTILS / name
+    header = "# %s\n" % (GENERATED_NOTE % source.relative_to(ROOT))
+    return header + source.read_text(encoding="utf-8")
+
+
+def _member_names(node):
+    """Every property name anywhere in the schema."""
+    names = set()
+    if isinstance(node, dict):
+        names.update(node.get("properties", {}))
+        for value in node.values():
+            names |= _member_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            names |= _member_names(value)
+    return names
+
+
+def _snake_case_names(schema):
+    from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
+
+    names = {}
+    for camel in sorted(_member_names(schema)):
+        snake = next(iter(camel_dict_to_snake_dict({camel: None})))
+        names[snake] = camel
+    return json.dumps(names, indent=2, sort_keys=True) + "\n"
+
+
+def expected_files():
+    """Map each copy's path to the content it must have."""
+    text = SOURCE.read_text(encoding="utf-8")
+    schema = json.loads(text)
+    files = {
+        MODULE_UTILS / "trained_model_schema.py": _python_schema_module(schema),
+        PLUGIN_PACKAGE / "data" / SCHEMA_NAME: text,
+        PLUGIN_PACKAGE / "data" / "snake_case_names.json": _snake_case_names(schema),
+        ROOT / "docs" / "schema" / SCHEMA_NAME: text,
+        PLUGIN_PACKAGE / "_shared" / "__init__.py": '"""Plain-Python modules shared with the Ansible collection (copies)."""\n',
+    }
+    for name in SHARED_MODULE_UTILS:
+        files[PLUGIN_PACKAGE / "_shared" / name] = _shared_copy(name)
+    return files
+
+
+def stale_files():
+    """Paths whose content differs from what `make schema` would write."""
+    stale = []
+    for path, content in expected_files().items():
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            stale.append(path)
+    return stale
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report copies that are out of date")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_files()
+        for path in stale:
+            print("out of date: %s (run `make schema`)" % path.relative_to(ROOT))
+        return 1 if stale else 0
+    for path, content in expected_files().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        print("wrote %s" % path.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
