@@ -59,7 +59,7 @@ sanity: tree
 	$(BIN)/python tools/sanity_tree.py $(SANITY_COLLECTION) "$$(readlink $(AMAZON_AWS_LINK))"
 	cd $(SANITY_COLLECTION) && $(BIN)/ansible-test sanity --python 3.11 --venv --color no
 
-test: schema-check units plugin-tests integration sanity
+test: units plugin-tests integration sanity
 
 bench: venv
 	@echo "no benchmarks yet"

@@ -1,0 +1,68 @@
+"""What the fake answers for trained models validates against the project's shared JSON Schema."""
+
+import json
+import uuid
+from importlib import resources
+
+import pytest
+
+from pytest_cleanroomsml._shared.trained_model_validation import SUMMARY_DEFINITION
+from pytest_cleanroomsml._shared.trained_model_validation import schema_violations
+from pytest_cleanroomsml._shared.trained_model_validation import to_json_compatible
+from pytest_cleanroomsml._shared.trained_model_validation import without_response_metadata
+
+SCHEMA = json.loads(resources.files("pytest_cleanroomsml").joinpath("data/collaboration_trained_model.schema.json").read_text(encoding="utf-8"))
+
+
+def violations(response, definition=None):
+    return schema_violations(to_json_compatible(without_response_metadata(response)), SCHEMA, definition)
+
+
+@pytest.mark.parametrize("status", ["ACTIVE", "CREATE_FAILED", "CREATE_IN_PROGRESS"])
+def test_seeded_models_fit_the_schema(fake, fake_client, status):
+    model = fake.add_trained_model(name="churn", status=status, statusDetails={"statusCode": "X", "message": "why"})
+    assert violations(model) == []
+    response = fake_client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"]
+    )
+    assert violations(response) == []
+
+
+def test_versions_fit_the_schema(fake, fake_client):
+    model = fake.add_trained_model(name="churn")
+    newer = fake.add_version(model["trainedModelArn"], status="CREATE_PENDING")
+    response = fake_client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"],
+        versionIdentifier=newer["versionIdentifier"],
+    )
+    assert violations(response) == []
+
+
+def test_list_summaries_fit_the_summary_schema(fake, fake_client):
+    collaboration = str(uuid.uuid4())
+    for name in ("a", "b", "c"):
+        fake.add_trained_model(name=name, collaboration_identifier=collaboration)
+    summaries = fake_client.list_collaboration_trained_models(collaborationIdentifier=collaboration)["collaborationTrainedModels"]
+    assert len(summaries) == 3
+    for summary in summaries:
+        assert violations(summary, SUMMARY_DEFINITION) == []
+
+
+def test_models_created_through_the_api_fit_the_schema(fake, fake_client, training_request):
+    request = training_request(str(uuid.uuid4()))
+    created = fake_client.create_trained_model(**request)
+    described = fake_client.get_trained_model(membershipIdentifier=request["membershipIdentifier"], trainedModelArn=created["trainedModelArn"])
+    response = fake_client.get_collaboration_trained_model(
+        trainedModelArn=created["trainedModelArn"], collaborationIdentifier=described["collaborationIdentifier"]
+    )
+    assert violations(response) == []
+
+
+def test_overrides_that_break_the_schema_are_served_as_given(fake, fake_client):
+    model = fake.add_trained_model(name="future", status="ARCHIVED", brandNewMember="x")
+    assert [violation.path for violation in violations(model)] == ["$", "$.status"]
+    response = fake_client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"]
+    )
+    # botocore parses by its output shape: an unknown enum value passes through, an unknown member does not.
+    assert [violation.path for violation in violations(response)] == ["$.status"]
