@@ -8,6 +8,10 @@ from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 SERVICE_NAME = "cleanroomsml"
 
+# The API operations, as error messages, the IAM actions and the fake's call log name them.
+GET_OPERATION = "GetCollaborationTrainedModel"
+LIST_OPERATION = "ListCollaborationTrainedModels"
+
 # Error codes worth another try besides those AWSRetry already knows (Throttling, InternalError...):
 # the ones Clean Rooms ML itself answers with.
 RETRYABLE_ERROR_CODES = ("ThrottlingException", "InternalServiceException", "InternalServerException", "ServiceUnavailableException")

@@ -15,6 +15,8 @@ from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
@@ -28,9 +30,6 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitError
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
-
-GET_OPERATION = "GetCollaborationTrainedModel"
-LIST_OPERATION = "ListCollaborationTrainedModels"
 
 
 def argument_errors(params):

@@ -1,0 +1,143 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What the lookup cleanroomsml_trained_model_info does once its options are set:
+describe each term's trained model, concurrently, and return the facts in term order."""
+
+try:
+    from botocore.exceptions import BotoCoreError
+    from botocore.exceptions import ClientError
+except ImportError:
+    pass  # Handled by AWSLookupBase
+
+from ansible.errors import AnsibleLookupError
+from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.common.collections import is_sequence
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import error_code
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import retry_decorator
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import integer_range_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import validation_library_missing
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import cached_client
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import field_path_error
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import select_field
+
+# The AWS error codes that on_missing and on_denied decide about; any other error fails the lookup.
+MISSING_ERROR_CODE = "ResourceNotFoundException"
+DENIED_ERROR_CODE = "AccessDeniedException"
+
+
+class Term:
+    """One trained model ARN the lookup was given, and its place among the terms (from 1)."""
+
+    def __init__(self, number, arn):
+        self.number = number
+        self.arn = arn
+
+    @property
+    def label(self):
+        """How messages name the term."""
+        return "term %d" % self.number
+
+
+def flattened_terms(terms):
+    """Terms as Term objects; a list given as one term counts as its items, so lookup(..., arns) works."""
+    arns = []
+    for term in terms:
+        arns.extend(term if is_sequence(term) else [term])
+    return [Term(number, arn) for number, arn in enumerate(arns, 1)]
+
+
+class _Skipped:
+    """A term whose model is missing or denied, with on_missing or on_denied set to warn or skip."""
+
+    def __init__(self, message, warn):
+        self.message = message
+        self.warn = warn
+
+
+class TrainedModelLookup:
+    """One run of the lookup: its options, a shared client, and the warnings to show."""
+
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.collaboration = plugin.get_option("collaboration_identifier")
+        self.version = plugin.get_option("version_identifier")
+        self.validate_response = plugin.get_option("validate_response")
+        self.max_concurrency = plugin.get_option("max_concurrency")
+        self.field = plugin.get_option("field")
+        self.policies = {MISSING_ERROR_CODE: plugin.get_option("on_missing"), DENIED_ERROR_CODE: plugin.get_option("on_denied")}
+
+    def argument_errors(self, terms):
+        """Every problem with the terms and the options that ansible's own checks let through."""
+        errors = []
+        for term in terms:
+            errors.extend(identifier_errors(trained_model_arn=term.arn, arn_parameter=term.label))
+        errors.extend(identifier_errors(collaboration_identifier=self.collaboration, version_identifier=self.version))
+        errors.append(integer_range_error("max_concurrency", self.max_concurrency, *MAX_CONCURRENCY_LIMITS))
+        if self.field is not None:
+            errors.append(field_path_error(self.field))
+        if validation_library_missing(self.validate_response):
+            errors.append(missing_required_lib("jsonschema", reason="for validate_response=%s (or set validate_response=off)" % self.validate_response))
+        return [error for error in errors if error]
+
+    def run(self, terms):
+        """The facts (or the field) of each term's model, in term order, without the skipped ones."""
+        terms = flattened_terms(terms)
+        errors = self.argument_errors(terms)
+        if errors:
+            raise AnsibleLookupError("; ".join(errors))
+        if not terms:
+            return []
+        client = cached_client(self.plugin, SERVICE_NAME, retry_decorator)
+        outcomes = map_concurrently(lambda term: self.fetch(client, term), terms, self.max_concurrency)
+        results = []
+        for term, outcome in zip(terms, outcomes):
+            if isinstance(outcome, _Skipped):
+                if outcome.warn:
+                    self.plugin.warn("Skipping %s" % outcome.message)
+                continue
+            results.append(self.result(term, outcome))
+        return results
+
+    def fetch(self, client, term):
+        """The raw response for a term, or _Skipped; runs in worker threads, so it only returns or raises."""
+        try:
+            return get_collaboration_trained_model(client, term.arn, self.collaboration, self.version)
+        except (BotoCoreError, ClientError) as error:
+            message = self.error_message(term, error)
+            policy = self.policies.get(error_code(error), "error")
+            if policy == "error":
+                # The message already carries what botocore's exception says.
+                raise AnsibleLookupError(message) from None
+            return _Skipped(message, warn=policy == "warn")
+
+    def error_message(self, term, error):
+        """What failed for a term: the term, the model, and the AWS error code and message (or the botocore error)."""
+        description = describe_error(error, GET_OPERATION, term.arn, self.collaboration, self.version)
+        # describe_error names the model for some errors only; the term's ARN must always be there.
+        if term.arn not in description:
+            description = "%s, for trained model %s" % (description, term.arn)
+        code = error_code(error)
+        detail = error.response["Error"].get("Message") if code else str(error)
+        return "%s: %s (%s: %s)" % (term.label, description, code or type(error).__name__, detail)
+
+    def result(self, term, response):
+        """A term's snake_case facts, validated as validate_response says, or their field."""
+        try:
+            facts, warnings = trained_model_facts(response, self.validate_response, "trained model %s (%s)" % (term.arn, term.label))
+        except ResponseValidationError as error:
+            raise AnsibleLookupError(str(error)) from error
+        for warning in warnings:
+            self.plugin.warn(warning)
+        return facts if self.field is None else select_field(facts, self.field)
