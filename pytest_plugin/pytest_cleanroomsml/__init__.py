@@ -1,5 +1,24 @@
 """pytest-cleanroomsml: fixtures, assertions and an offline fake for AWS Clean Rooms ML trained models."""
 
+from .assertions import (
+    assert_logs_published,
+    assert_metrics_published,
+    assert_model_active,
+    assert_model_status,
+    assert_valid_trained_model,
+)
 from .fake import CleanRoomsMLFake
+from .options import CleanRoomsMLSettings
+from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
 
-__all__ = ["CleanRoomsMLFake"]
+__all__ = [
+    "CleanRoomsMLFake",
+    "CleanRoomsMLSettings",
+    "TrainedModelFetcher",
+    "TrainedModelWaiter",
+    "assert_logs_published",
+    "assert_metrics_published",
+    "assert_model_active",
+    "assert_model_status",
+    "assert_valid_trained_model",
+]

@@ -1,32 +1,89 @@
-"""pytest entry point (group pytest11): fixtures for code that calls AWS Clean Rooms ML."""
+"""pytest entry point (group pytest11): options and fixtures for code that calls AWS Clean Rooms ML."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 import pytest
+from botocore.client import BaseClient
 
+from .aws_isolation import isolate_from_real_aws
+from .clients import LiveCredentialsMissing, live_client, offline_client
 from .fake import CleanRoomsMLFake
+from .options import CleanRoomsMLSettings, add_options, read_settings
+from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    settings = read_settings(config)
+    if not settings.live:
+        return f"cleanroomsml: offline fake in {settings.region}"
+    return f"cleanroomsml: live AWS in {settings.region}" + (f" at {settings.endpoint_url}" if settings.endpoint_url else "")
+
+
+@pytest.fixture(scope="session")
+def cleanroomsml_settings(pytestconfig: pytest.Config) -> CleanRoomsMLSettings:
+    """Live or offline, Region and endpoint URL: from the command line when given there, else the ini file."""
+    return read_settings(pytestconfig)
 
 
 @pytest.fixture
-def cleanroomsml_fake() -> Iterator[CleanRoomsMLFake]:
-    """A CleanRoomsMLFake with its in-process mock active for the test, reset after it."""
-    fake = CleanRoomsMLFake()
-    fake.reset()
+def cleanroomsml_fake(cleanroomsml_settings: CleanRoomsMLSettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CleanRoomsMLFake]:
+    """A CleanRoomsMLFake with its in-process mock active for the test, reset after it.
+
+    The environment holds fake AWS credentials meanwhile, never the real ones. Skipped in live runs.
+    """
+    if cleanroomsml_settings.live:
+        pytest.skip("cleanroomsml_fake is offline only, and this run is live (--cleanroomsml-live)")
+    isolate_from_real_aws(monkeypatch, cleanroomsml_settings.region)
+    fake = CleanRoomsMLFake(region=cleanroomsml_settings.region)
+    fake.reset()  # moto's state is process-wide: drop what was seeded outside this fixture
     with fake.mock():
         yield fake
     fake.reset()
 
 
 @pytest.fixture(scope="session")
-def _cleanroomsml_http_endpoint() -> Iterator[str]:
-    # One HTTP server per session: it serves moto's state, which cleanroomsml_fake resets per test.
-    with CleanRoomsMLFake().server() as endpoint_url:
+def _cleanroomsml_http_endpoint(cleanroomsml_settings: CleanRoomsMLSettings) -> Iterator[str]:
+    # One server per process (so per xdist worker), on a free port. It serves moto's
+    # process-wide state, the very state that cleanroomsml_fake seeds and resets per test.
+    with CleanRoomsMLFake(region=cleanroomsml_settings.region).server() as endpoint_url:
         yield endpoint_url
 
 
 @pytest.fixture
 def cleanroomsml_server(cleanroomsml_fake: CleanRoomsMLFake, _cleanroomsml_http_endpoint: str) -> str:
-    """The fake's endpoint URL over HTTP, for subprocesses; it shares state with cleanroomsml_fake."""
+    """The fake's endpoint URL over HTTP, for subprocesses such as ansible-playbook; it shares state with cleanroomsml_fake."""
     return _cleanroomsml_http_endpoint
+
+
+@pytest.fixture
+def cleanroomsml_client(request: pytest.FixtureRequest, cleanroomsml_settings: CleanRoomsMLSettings) -> BaseClient:
+    """A boto3 cleanroomsml client in the configured Region: the fake's (it activates cleanroomsml_fake), or live AWS's.
+
+    In live mode it comes from the standard AWS credential chain; without credentials, the test is skipped.
+    """
+    if cleanroomsml_settings.live:
+        try:
+            return live_client(cleanroomsml_settings)
+        except LiveCredentialsMissing as missing:
+            pytest.skip(str(missing))
+    # Requested here rather than as a parameter, so that live runs never activate it.
+    request.getfixturevalue("cleanroomsml_fake")
+    return offline_client(cleanroomsml_settings)
+
+
+@pytest.fixture
+def cleanroomsml_trained_model(cleanroomsml_client: BaseClient) -> TrainedModelFetcher:
+    """cleanroomsml_trained_model(arn, collaboration_identifier, version_identifier=None): the validated response."""
+    return TrainedModelFetcher(cleanroomsml_client)
+
+
+@pytest.fixture
+def wait_for_trained_model(cleanroomsml_trained_model: TrainedModelFetcher) -> TrainedModelWaiter:
+    """wait_for_trained_model(arn, collaboration_identifier, status="ACTIVE", timeout=600, delay=5, *, version_identifier=None): the final response."""
+    return TrainedModelWaiter(cleanroomsml_trained_model)

@@ -64,7 +64,7 @@ class WaitTimeoutError(WaitError):
     """The timeout passed before the model reached a wanted status."""
 
 
-def _status_details_text(model):
+def status_details_text(model):
     details = model.get("statusDetails") or model.get("status_details") or {}
     code = details.get("statusCode") or details.get("status_code")
     message = details.get("message")
@@ -91,7 +91,7 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
         if status in wanted:
             return model, polls, elapsed
         if not reachable_statuses(status) & set(wanted):
-            details = _status_details_text(model)
+            details = status_details_text(model)
             raise StatusUnreachableError(
                 "%s is %s%s, from which %s can no longer be reached"
                 % (describe, status, " (%s)" % details if details else "", " or ".join(wanted)),

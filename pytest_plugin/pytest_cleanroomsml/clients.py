@@ -1,0 +1,39 @@
+"""boto3 cleanroomsml clients: one for the offline fake, one for live AWS from the standard credential chain."""
+
+from __future__ import annotations
+
+import boto3
+from botocore.client import BaseClient
+from botocore.exceptions import BotoCoreError
+
+from .options import CleanRoomsMLSettings
+
+SERVICE_NAME = "cleanroomsml"
+
+
+class LiveCredentialsMissing(Exception):
+    """A live run found no AWS credentials; the message says why, never what the credentials are."""
+
+
+def offline_client(settings: CleanRoomsMLSettings) -> BaseClient:
+    """A client for the fake: it must be made while the fake's mock is active, which answers its requests."""
+    return boto3.session.Session(region_name=settings.region).client(SERVICE_NAME)
+
+
+def live_client(settings: CleanRoomsMLSettings) -> BaseClient:
+    """A client for real AWS in the settings' Region and endpoint; LiveCredentialsMissing without credentials."""
+    session = boto3.session.Session(region_name=settings.region)
+    try:
+        credentials = session.get_credentials()
+    except BotoCoreError as error:
+        # Only the error's name: some (a failing credential_process) quote output that may hold secrets.
+        raise LiveCredentialsMissing(
+            f"live Clean Rooms ML run (--cleanroomsml-live): loading AWS credentials failed with {type(error).__name__}; "
+            "check AWS_PROFILE and the AWS config and credentials files"
+        ) from None
+    if credentials is None:
+        raise LiveCredentialsMissing(
+            "live Clean Rooms ML run (--cleanroomsml-live) without AWS credentials: none found in the environment, "
+            "the AWS config and credentials files, or instance and container metadata"
+        )
+    return session.client(SERVICE_NAME, endpoint_url=settings.endpoint_url)

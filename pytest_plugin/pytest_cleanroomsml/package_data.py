@@ -1,0 +1,29 @@
+"""Read the JSON files the build copies into the package's data/ folder."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib.resources import files
+from typing import Any
+
+
+@functools.lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    """The parsed content of data/<name>, read once: callers share it and must not change it.
+
+    Sharing one object also lets the schema validator, cached per schema object, be built once.
+    """
+    return json.loads((files("pytest_cleanroomsml") / "data" / name).read_text(encoding="utf-8"))
+
+
+def trained_model_schema() -> dict[str, Any]:
+    """The shared JSON Schema of the GetCollaborationTrainedModel response."""
+    schema: dict[str, Any] = load_json("collaboration_trained_model.schema.json")
+    return schema
+
+
+def snake_case_names() -> dict[str, str]:
+    """{snake_case: camelCase} for every member, as the Ansible collection's facts name them."""
+    names: dict[str, str] = load_json("snake_case_names.json")
+    return names
