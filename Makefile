@@ -17,15 +17,15 @@ export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
 export ANSIBLE_NOCOLOR := 1
 PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
-.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check bench clean
+.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reference changelog bench clean
 
 venv: $(INSTALLED)
 
-$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt pytest_plugin/pyproject.toml
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt constraints.txt pytest_plugin/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-r requirements-dev.txt -c constraints.txt -e ./pytest_plugin
+		-r requirements-dev.txt -r requirements-ecosystem.txt -c constraints.txt -e ./pytest_plugin
 	touch $@
 
 # build/ansible_collections/{cleanrooms/ml -> repo, amazon/aws -> the copy the ansible package installed}
@@ -59,7 +59,21 @@ sanity: tree
 	$(BIN)/python tools/sanity_tree.py $(SANITY_COLLECTION) "$$(readlink $(AMAZON_AWS_LINK))"
 	cd $(SANITY_COLLECTION) && $(BIN)/ansible-test sanity --python 3.11 --venv --color no
 
-test: units plugin-tests integration sanity
+# Docs, lint, changelog, collection tarball, execution environment metadata and the pytest plugin's wheel.
+# The wheel check installs into a fresh venv from PyPI (about a minute): ECOSYSTEM_ARGS='-m "not slow"' leaves it out.
+ECOSYSTEM_ARGS ?=
+ecosystem: tree
+	$(PYTEST) tests/ecosystem $(ECOSYSTEM_ARGS)
+
+# docs/reference/ from the plugins' documentation.
+reference: tree
+	$(BIN)/python tools/ecosystem/plugin_reference.py
+
+# CHANGELOG.rst from changelogs/changelog.yaml.
+changelog: venv
+	$(BIN)/antsibull-changelog generate
+
+test: units plugin-tests integration sanity ecosystem
 
 bench: venv
 	@echo "no benchmarks yet"
