@@ -17,7 +17,7 @@ export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
 export ANSIBLE_NOCOLOR := 1
 PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
-.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reference changelog bench clean
+.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench clean
 
 venv: $(INSTALLED)
 
@@ -73,7 +73,11 @@ reference: tree
 changelog: venv
 	$(BIN)/antsibull-changelog generate
 
-test: units plugin-tests integration sanity ecosystem
+# Bad input, injected faults, secrets at -vvvv and concurrency; prints its counts.
+reliability: tree
+	PYTHONPATH=$(BUILD) $(PYTEST) tests/reliability
+
+test: units plugin-tests integration reliability sanity ecosystem
 
 bench: venv
 	@echo "no benchmarks yet"

@@ -4,6 +4,13 @@
 
 """Calls to the Clean Rooms ML API shared by the module and the lookup, and their error messages."""
 
+import contextlib
+
+try:
+    from botocore.exceptions import BotoCoreError
+except ImportError:
+    BotoCoreError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
+
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 SERVICE_NAME = "cleanroomsml"
@@ -24,6 +31,27 @@ IAM_ACTIONS = {
 }
 
 
+# What botocore's response parser raises, instead of an error of its own, on a body of the wrong
+# shape: JSON that is not an object (AttributeError, TypeError), a timestamp that is no date
+# (ValueError, or RuntimeError for an infinite one).
+_PARSER_FAILURES = (AttributeError, TypeError, ValueError, RuntimeError)
+
+
+class UnreadableResponseError(BotoCoreError):
+    """A response that holds no readable trained model: a BotoCoreError, so callers report it as any other."""
+
+    fmt = "unreadable response: {reason}"
+
+
+@contextlib.contextmanager
+def _parser_failures_reported():
+    """Turn botocore's parser failures on a malformed body into UnreadableResponseError."""
+    try:
+        yield
+    except _PARSER_FAILURES as error:
+        raise UnreadableResponseError(reason="%s: %s" % (type(error).__name__, error)) from error
+
+
 def retry_decorator():
     """Jittered exponential backoff on throttling and 5xx answers, for module.client()/self.client()."""
     return AWSRetry.jittered_backoff(**_BACKOFF)
@@ -34,7 +62,12 @@ def get_collaboration_trained_model(client, trained_model_arn, collaboration_ide
     request = {"trainedModelArn": trained_model_arn, "collaborationIdentifier": collaboration_identifier}
     if version_identifier:
         request["versionIdentifier"] = version_identifier
-    return client.get_collaboration_trained_model(aws_retry=True, **request)
+    with _parser_failures_reported():
+        response = client.get_collaboration_trained_model(aws_retry=True, **request)
+    # botocore reads a body it cannot parse as JSON (cut short, an HTML page) as an empty response.
+    if set(response) <= set(["ResponseMetadata"]):
+        raise UnreadableResponseError(reason="no trained model in the body (empty, cut short or not JSON)")
+    return response
 
 
 def list_collaboration_trained_models(client, collaboration_identifier):
@@ -49,7 +82,8 @@ def list_collaboration_trained_models(client, collaboration_identifier):
         paginator = client.get_paginator("list_collaboration_trained_models")
         return paginator.paginate(collaborationIdentifier=collaboration_identifier).build_full_result()
 
-    return list_all()["collaborationTrainedModels"]
+    with _parser_failures_reported():
+        return list_all()["collaborationTrainedModels"]
 
 
 def error_code(error):

@@ -52,6 +52,16 @@ TRAINED_MODEL_ARN_RULE = _IdentifierRule(
 )
 
 
+def trained_model_arn_error(parameter, value):
+    """Return why value is not a trained model ARN a request may name, or None; None is refused too."""
+    error = TRAINED_MODEL_ARN_RULE.error(parameter, value)
+    # The service pattern allows "." in the model part, so it lets "../" through: such a path
+    # names another resource wherever the ARN is decoded and normalised.
+    if error is None and any(segment in (".", "..") for segment in value.split("/")):
+        error = "%s must not contain '.' or '..' path segments, got %s" % (parameter, _shown(value))
+    return error
+
+
 def identifier_errors(trained_model_arn=None, collaboration_identifier=None, version_identifier=None, arn_parameter="trained_model_arn"):
     """Check the identifiers of a trained model request; return a list of error messages.
 
@@ -59,7 +69,7 @@ def identifier_errors(trained_model_arn=None, collaboration_identifier=None, ver
     """
     errors = []
     if trained_model_arn is not None:
-        errors.append(TRAINED_MODEL_ARN_RULE.error(arn_parameter, trained_model_arn))
+        errors.append(trained_model_arn_error(arn_parameter, trained_model_arn))
     if collaboration_identifier is not None:
         errors.append(UUID_RULE.error("collaboration_identifier", collaboration_identifier))
     if version_identifier is not None:

@@ -6,6 +6,7 @@
 get one trained model (and optionally wait for a status), or list a collaboration's."""
 
 try:
+    from botocore.config import Config
     from botocore.exceptions import BotoCoreError
     from botocore.exceptions import ClientError
 except ImportError:
@@ -32,13 +33,41 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waitin
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
 
 
+# A year: longer than any training runs (28 days at most), and short enough for the clock and
+# time.sleep(), which overflow on the huge integers an option would otherwise let through.
+MAX_WAIT_SECONDS = 365 * 24 * 3600
+
+
 def argument_errors(params):
     """Value checks the argument spec cannot express; all of them, before any call."""
     errors = identifier_errors(params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"])
     errors.append(integer_range_error("max_concurrency", params["max_concurrency"], *MAX_CONCURRENCY_LIMITS))
-    errors.append(integer_range_error("wait_delay", params["wait_delay"], 1))
-    errors.append(integer_range_error("wait_timeout", params["wait_timeout"], 0))
+    for option, minimum in (("wait_delay", 1), ("wait_timeout", 0)):
+        # One bound at a time, so that the message names the one broken ("at least 1", "at most ...").
+        value = params[option]
+        errors.append(integer_range_error(option, value, minimum) or integer_range_error(option, value, maximum=MAX_WAIT_SECONDS))
+    if params["wait"] and params["trained_model_arn"] is None:
+        # required_if counts an option given as null (an undefined variable's default) as given.
+        errors.append("wait requires trained_model_arn: only one trained model can be waited for")
+    if params["wait"] and not params["wait_for"]:
+        errors.append("wait_for must name at least one status to wait for")
+    errors.append(aws_config_error(params["aws_config"]))
     return [error for error in errors if error]
+
+
+def aws_config_error(aws_config):
+    """Why botocore refuses the aws_config settings, or None.
+
+    amazon.aws builds its botocore Config outside its error handling, so an unknown setting
+    would otherwise end the task with a traceback.
+    """
+    if not aws_config:
+        return None
+    try:
+        Config(**aws_config)
+    except (AttributeError, TypeError, ValueError, BotoCoreError) as error:
+        return "aws_config must hold botocore Config settings: %s" % error
+    return None
 
 
 class _CallFailed(Exception):

@@ -71,12 +71,12 @@ options:
               INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED]
   wait_timeout:
     description:
-      - How long to wait, in seconds, 0 or more.
+      - How long to wait, in seconds, from 0 to 31536000 (a year).
     type: int
     default: 1800
   wait_delay:
     description:
-      - How long to sleep between two polls, in seconds, at least 1.
+      - How long to sleep between two polls, in seconds, from 1 to 31536000 (a year).
     type: int
     default: 15
 notes:

@@ -25,6 +25,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api im
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import retry_decorator
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import integer_range_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import trained_model_arn_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import validation_library_missing
@@ -81,8 +82,8 @@ class TrainedModelLookup:
     def argument_errors(self, terms):
         """Every problem with the terms and the options that ansible's own checks let through."""
         errors = []
-        for term in terms:
-            errors.extend(identifier_errors(trained_model_arn=term.arn, arn_parameter=term.label))
+        # Every term must be an ARN: unlike an unset option, a None term is a mistake too.
+        errors.extend(trained_model_arn_error(term.label, term.arn) for term in terms)
         errors.extend(identifier_errors(collaboration_identifier=self.collaboration, version_identifier=self.version))
         errors.append(integer_range_error("max_concurrency", self.max_concurrency, *MAX_CONCURRENCY_LIMITS))
         if self.field is not None:

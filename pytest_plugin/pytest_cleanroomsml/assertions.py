@@ -7,6 +7,7 @@ frames from pytest's traceback so that a failure points at the test's line.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 
 from ._shared.trained_model_validation import SUMMARY_DEFINITION, schema_violations
@@ -18,6 +19,9 @@ from .package_data import trained_model_schema
 ACTIVE = "ACTIVE"
 PUBLISH_SUCCEEDED = "PUBLISH_SUCCEEDED"
 
+# The shape of every trained model status, those AWS may add included (fullmatch).
+_STATUS_NAME = re.compile(r"[A-Z][A-Z_]*")
+
 
 def assert_model_status(model: object, *statuses: str) -> None:
     """Assert that the model's status is one of ``statuses``."""
@@ -26,6 +30,13 @@ def assert_model_status(model: object, *statuses: str) -> None:
         raise TypeError(
             "assert_model_status() takes one or more statuses as separate strings, "
             f"e.g. assert_model_status(model, 'ACTIVE', 'CREATE_FAILED'); got {statuses!r}"
+        )
+    # A status no model can have ('active', a look-alike letter) would fail as if the model were wrong.
+    malformed = [status for status in statuses if not _STATUS_NAME.fullmatch(status)]
+    if malformed:
+        raise ValueError(
+            "assert_model_status() takes statuses such as 'ACTIVE', in upper-case ASCII letters and underscores; "
+            f"got {', '.join(ascii(status) for status in malformed)}"
         )
     document = camel_case_model(model)
     status = document.get("status")

@@ -1,0 +1,32 @@
+"""Fixtures of the reliability suite, and its tallies.
+
+The in-process runners of the module and the lookup are the unit tests' own, imported
+from tests/unit (the lookup's conftest first: it installs ansible's collection loader).
+This directory is a package, so pytest puts tests/ on sys.path, where `unit` is found, and
+imports this file as reliability.conftest, not as the `conftest` the unit tests import.
+"""
+
+import pytest
+
+# pylint: disable=unused-import
+from unit.plugins.lookup.conftest import client_cache  # noqa: F401
+from unit.plugins.lookup.conftest import lookup_warnings  # noqa: F401
+from unit.plugins.lookup.conftest import run_lookup  # noqa: F401
+from unit.conftest import run_module  # noqa: F401
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
+
+from .tallies import Tallies
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(Tallies(config), "cleanroomsml-reliability-tallies")
+
+
+@pytest.fixture
+def quick_backoff(monkeypatch):
+    """The module's and the lookup's own retries (AWSRetry): 3 attempts (amazon.aws counts the first), 10 ms apart."""
+    # pylint: disable=protected-access
+    monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 3)
+    monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)
+    monkeypatch.setitem(trained_model_api._BACKOFF, "max_delay", 0.01)
