@@ -17,7 +17,7 @@ export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
 export ANSIBLE_NOCOLOR := 1
 PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
-.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench clean
+.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke clean
 
 venv: $(INSTALLED)
 
@@ -77,10 +77,15 @@ changelog: venv
 reliability: tree
 	PYTHONPATH=$(BUILD) $(PYTEST) tests/reliability
 
-test: units plugin-tests integration reliability sanity ecosystem
+test: units plugin-tests integration reliability bench-smoke sanity ecosystem
 
-bench: venv
-	@echo "no benchmarks yet"
+# Ratios of our figures to the alternatives', measured alternately in one run (benchmarks/README.md).
+bench: tree
+	$(BIN)/python -m benchmarks.run
+
+# Each benchmark runs at a tiny size: they keep working, whatever their figures.
+bench-smoke: tree
+	$(PYTEST) tests/bench_smoke
 
 clean:
 	rm -rf build tests/output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import boto3
 from botocore.client import BaseClient
 from botocore.exceptions import BotoCoreError
@@ -15,9 +17,20 @@ class LiveCredentialsMissing(Exception):
     """A live run found no AWS credentials; the message says why, never what the credentials are."""
 
 
+@functools.lru_cache(maxsize=None)
+def _offline_session(region: str) -> boto3.session.Session:
+    """One boto3 Session per Region for the offline clients of the whole run.
+
+    A new Session reads botocore's endpoint and service data again, some 100 ms per test.
+    Offline tests all run with the same fake credentials and hidden config files (see
+    aws_isolation), which is all a Session keeps from the environment, so one can serve them all.
+    """
+    return boto3.session.Session(region_name=region)
+
+
 def offline_client(settings: CleanRoomsMLSettings) -> BaseClient:
     """A client for the fake: it must be made while the fake's mock is active, which answers its requests."""
-    return boto3.session.Session(region_name=settings.region).client(SERVICE_NAME)
+    return _offline_session(settings.region).client(SERVICE_NAME)
 
 
 def live_client(settings: CleanRoomsMLSettings) -> BaseClient:

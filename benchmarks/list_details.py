@@ -1,0 +1,55 @@
+"""list-details: list mode with details over many models, against a fake that answers each request after a delay.
+
+The module describes the listed models max_concurrency at a time. What details add is
+the time of a list task with details minus that of the same task without (alternating in
+one play), which leaves out the module's start-up and the listing itself; its floor is
+models x latency / max_concurrency.
+"""
+
+import statistics
+
+from benchmarks.fake_service import served_models
+from benchmarks.figures import Quantity
+from benchmarks.figures import RatioAtMost
+from benchmarks.figures import Row
+from benchmarks.timed_playbook import run_timed_play
+
+NAME = "list-details"
+SIZES = {
+    "full": {"models": 500, "latency": 0.02, "max_concurrency": 8, "rounds": 3},
+    "tiny": {"models": 10, "latency": 0.005, "max_concurrency": 8, "rounds": 1},
+}
+GOAL = RatioAtMost(1.3)
+
+
+def _list_task(name, served, details, max_concurrency):
+    arguments = {
+        "collaboration_identifier": served.collaboration,
+        "details": details,
+        "max_concurrency": max_concurrency,
+        "endpoint_url": "{{ cleanroomsml_endpoint_url }}",
+    }
+    return {"name": name, "cleanrooms.ml.cleanroomsml_trained_model_info": arguments}
+
+
+def run(models, latency, max_concurrency, rounds):
+    tasks = []
+    with served_models(models, latency=latency) as served:
+        for number in range(rounds):
+            pair = [_list_task("details %d" % number, served, True, max_concurrency), _list_task("list %d" % number, served, False, max_concurrency)]
+            tasks.extend(pair if number % 2 == 0 else reversed(pair))
+        times = run_timed_play(tasks, served.endpoint_url)
+    seconds = dict((task.name, task.seconds) for task in times)
+    with_details = statistics.median(seconds["details %d" % number] for number in range(rounds))
+    without = statistics.median(seconds["list %d" % number] for number in range(rounds))
+    return [
+        Row(
+            NAME,
+            Quantity(
+                with_details - without, "s",
+                "what details add to a list task over %d models, latency %g ms: medians of %d tasks with and without" % (models, latency * 1000, rounds),
+            ),
+            Quantity(models * latency / max_concurrency, "s", "floor: %d x %g ms / max_concurrency %d" % (models, latency * 1000, max_concurrency)),
+            GOAL,
+        )
+    ]

@@ -1,0 +1,50 @@
+"""The benchmarks' results as a Markdown table for people and a JSON document for programs."""
+
+import datetime
+import os
+import platform
+
+
+def machine():
+    """What the figures were measured on: processors available, CPU model, Python version."""
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            model = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), model)
+    except OSError:
+        pass
+    return {"nproc": len(os.sched_getaffinity(0)), "cpu": model, "python": platform.python_version(), "system": platform.platform()}
+
+
+def _met(row):
+    return {True: "yes", False: "NO", None: "-"}[row.met]
+
+
+def table(rows):
+    """A Markdown table of the rows, then what each figure measures."""
+    lines = ["| benchmark | ours | comparison | ratio | goal | met |", "| --- | --- | --- | --- | --- | --- |"]
+    for row in rows:
+        cells = [
+            row.benchmark,
+            str(row.ours),
+            str(row.comparison) if row.comparison else "-",
+            "%.2f" % row.ratio if row.ratio is not None else "-",
+            str(row.goal) if row.goal else "(for information)",
+            _met(row),
+        ]
+        lines.append("| %s |" % " | ".join(cells))
+    lines.append("")
+    for row in rows:
+        lines.append("- %s: ours is %s" % (row.benchmark, row.ours.what) + ("; comparison is %s" % row.comparison.what if row.comparison else ""))
+    return "\n".join(lines)
+
+
+def document(rows, size, seconds):
+    """The JSON document of a run: when, where, how big, how long, and every row."""
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "size": size,
+        "seconds": round(seconds, 1),
+        "benchmarks": [row.as_json() for row in rows],
+    }

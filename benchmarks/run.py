@@ -1,0 +1,51 @@
+"""`make bench`: run the benchmarks, print the table and write benchmarks/results.json.
+
+usage: python -m benchmarks.run [--size full|tiny] [--only NAME ...] [--output PATH]
+
+Benchmarks report; they never fail: the exit status is 0 whether goals are met or not.
+"""
+
+import argparse
+import json
+import sys
+import time
+
+from benchmarks import ROOT
+from benchmarks import list_details
+from benchmarks import lookup_bulk
+from benchmarks import lookup_per_call
+from benchmarks import module_task
+from benchmarks import pytest_suite
+from benchmarks import wait
+from benchmarks.report import document
+from benchmarks.report import machine
+from benchmarks.report import table
+
+BENCHMARKS = (lookup_per_call, lookup_bulk, module_task, wait, pytest_suite, list_details)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=("full", "tiny"), default="full", help="tiny: a quick run that only shows each benchmark works")
+    parser.add_argument("--only", nargs="+", choices=[benchmark.NAME for benchmark in BENCHMARKS], help="run only these benchmarks")
+    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results.json"), help="where to write the results (JSON)")
+    args = parser.parse_args(argv)
+    selected = [benchmark for benchmark in BENCHMARKS if not args.only or benchmark.NAME in args.only]
+    started = time.perf_counter()
+    rows = []
+    for benchmark in selected:
+        print("running %s..." % benchmark.NAME, flush=True)
+        rows.extend(benchmark.run(**benchmark.SIZES[args.size]))
+    seconds = time.perf_counter() - started
+    print()
+    print(table(rows))
+    print()
+    print("%(nproc)d processors (%(cpu)s), Python %(python)s; %(seconds).0f s" % dict(machine(), seconds=seconds))
+    with open(args.output, "w", encoding="utf-8") as output:
+        json.dump(document(rows, args.size, seconds), output, indent=2)
+        output.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
