@@ -7,11 +7,10 @@ import logging
 import socket
 from typing import Any, Iterator
 
-from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.server import ThreadedMotoServer
 
 from .exceptions import ERRORS_BY_CODE, ResourceNotFoundException
+from .in_process import answering
 from .models import (
     COLLABORATION_DESCRIPTION_SHAPE,
     REGIONS,
@@ -72,15 +71,12 @@ class CleanRoomsMLFake:
         """Answer boto3 clients in this process, as ``moto.mock_aws()`` does.
 
         Unlike a plain ``mock_aws()``, moto's state is not reset on entry (what was
-        seeded before stays) nor on exit (it can still be inspected afterwards).
+        seeded before stays) nor on exit (it can still be inspected afterwards), and
+        the ``requests`` library is not intercepted.
         """
-        aws_mock = mock_aws()
-        aws_mock.start(reset=False)
-        try:
+        with answering():
             self._configured_backend()  # before a request can create a model
             yield self
-        finally:
-            aws_mock.stop(remove_data=False)
 
     @contextlib.contextmanager
     def server(
@@ -91,6 +87,9 @@ class CleanRoomsMLFake:
         werkzeug logs every request at INFO; that log is kept only with ``log_requests``.
         """
         _check_can_listen(host, port)
+        # Imported here: Flask and Jinja2 come with it, which in-process tests never need.
+        from moto.server import ThreadedMotoServer
+
         request_log = logging.getLogger("werkzeug")
         level = request_log.level
         if not log_requests:

@@ -13,6 +13,11 @@ route a request in three steps, and this module hooks into each of them:
 The response class also overrides ``BaseResponse`` methods that moto calls on each
 request; were they renamed, the overrides would silently stop applying.
 
+``CleanRoomsMLFake.mock()`` answers through an instance of moto's botocore handler,
+``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that
+botocore gives every new Session through ``botocore.handlers.BUILTIN_HANDLERS``
+(see in_process.py).
+
 If a moto upgrade changes any of these, ``register()`` fails with a RuntimeError that
 names the internal, rather than letting requests fail later in obscure ways.
 """
@@ -20,6 +25,7 @@ names the internal, rather than letting requests fail later in obscure ways.
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import re
 import sys
 import threading
@@ -43,6 +49,7 @@ def register() -> None:
         _check_get_backend_finds(cleanroomsml_backends)
         _check_backend_finds_url_paths(urls.url_paths)
         _check_base_response_calls("_get_action", "parse_parameters", "call_action")
+        _check_in_process_handler()
 
 
 def _fail(internal: str, problem: str) -> RuntimeError:
@@ -117,3 +124,31 @@ def _check_base_response_calls(*method_names: str) -> None:
     for name in method_names:
         if not callable(getattr(BaseResponse, name, None)):
             raise _fail(f"moto.core.responses.BaseResponse.{name}", "is missing")
+
+
+def _check_in_process_handler() -> None:
+    from botocore.handlers import BUILTIN_HANDLERS
+    from moto.core.botocore_stubber import BotocoreStubber
+
+    from .in_process import STUBBER
+
+    if ("before-send", STUBBER) not in BUILTIN_HANDLERS:
+        raise _fail(
+            "botocore.handlers.BUILTIN_HANDLERS",
+            "no longer holds the fake's before-send handler",
+        )
+    if getattr(BotocoreStubber(), "enabled", None) is not False:
+        raise _fail(
+            "moto.core.botocore_stubber.BotocoreStubber.enabled",
+            "no longer starts False",
+        )
+    try:
+        # How botocore calls a before-send handler.
+        inspect.signature(BotocoreStubber.__call__).bind(
+            STUBBER, event_name="before-send", request=None
+        )
+    except TypeError as error:
+        raise _fail(
+            "moto.core.botocore_stubber.BotocoreStubber.__call__",
+            f"no longer takes event_name and request ({error})",
+        ) from error
