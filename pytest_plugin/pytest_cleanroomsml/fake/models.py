@@ -83,7 +83,7 @@ def view(description: dict[str, Any], shape_name: str) -> dict[str, Any]:
     Members that botocore does not know at all (a test's stand-in for what AWS may add
     tomorrow) are kept in every view.
     """
-    members = get_service_model(BOTOCORE_SERVICE_NAME).shape_for(shape_name).members
+    members = _members_of(shape_name)
     known = _members_botocore_knows()
     return {
         name: value
@@ -94,10 +94,17 @@ def view(description: dict[str, Any], shape_name: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=None)
 def _members_botocore_knows() -> frozenset[str]:
-    model = get_service_model(BOTOCORE_SERVICE_NAME)
+    return _members_of(COLLABORATION_DESCRIPTION_SHAPE) | _members_of(
+        MEMBERSHIP_DESCRIPTION_SHAPE
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _members_of(shape_name: str) -> frozenset[str]:
+    # shape_for() builds a new Shape, and its members anew, on every call.
     return frozenset(
-        model.shape_for(COLLABORATION_DESCRIPTION_SHAPE).members
-    ) | frozenset(model.shape_for(MEMBERSHIP_DESCRIPTION_SHAPE).members)
+        get_service_model(BOTOCORE_SERVICE_NAME).shape_for(shape_name).members
+    )
 
 
 def _new_uuid() -> str:
@@ -141,6 +148,16 @@ class TrainedModelVersion(BaseModel):
         """The description as of now; with ``shape_name``, only what that shape carries."""
         description = self._timeline.current()
         return view(description, shape_name) if shape_name else description
+
+    def rendered(self, shape_name: str, render: Callable[[dict[str, Any]], Any]) -> Any:
+        """``render(self.describe(shape_name))``, computed again only once the description changes.
+
+        The result is shared by every caller until then: it must not be changed.
+        """
+        return self._timeline.derived(
+            (shape_name, render),
+            lambda description: render(view(description, shape_name)),
+        )
 
     @property
     def status(self) -> Any:

@@ -4,7 +4,7 @@ Both moto's in-process mock (``mock_aws``) and its server (``ThreadedMotoServer`
 route a request in three steps, and this module hooks into each of them:
 
 1. the URL matches a pattern in ``moto.backend_index.backend_url_patterns``, which
-   names the service;
+   names the service (ours go first, to spare every request some 180 other patterns);
 2. ``moto.backends.get_backend(service)`` imports ``moto.<service>`` and takes its
    ``<service>_backends``: this package is put into ``sys.modules`` under that name;
 3. the backend finds its ``url_paths`` in the ``urls`` module next to its ``models``
@@ -12,6 +12,12 @@ route a request in three steps, and this module hooks into each of them:
 
 The response class also overrides ``BaseResponse`` methods that moto calls on each
 request; were they renamed, the overrides would silently stop applying.
+
+moto's server also asks ``moto.backends.list_of_moto_modules()`` for every request it
+routes, under the lock that serialises its routing: a listing of moto's package directory,
+a third of a millisecond each time, although it cannot change while the process runs.
+``register()`` replaces it with one that lists the directory once and answers the same
+names in the same order.
 
 ``CleanRoomsMLFake.mock()`` answers through an instance of moto's botocore handler,
 ``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that
@@ -24,14 +30,18 @@ names the internal, rather than letting requests fail later in obscure ways.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import inspect
 import re
 import sys
 import threading
+from typing import Iterator
 
 SERVICE = "cleanroomsml"
 MOTO_MODULE_NAME = f"moto.{SERVICE}"
+# Marks the replacement of moto.backends.list_of_moto_modules, so that it is made once.
+LISTED_ONCE = "cleanroomsml_listed_once"
 
 _lock = threading.Lock()
 
@@ -45,11 +55,13 @@ def register() -> None:
         patterns = _backend_url_patterns()
         _claim_moto_module_name()
         if not any(service == SERVICE for service, dummy in patterns):
-            patterns.extend((SERVICE, re.compile(base)) for base in urls.url_bases)
+            # First: routing tries the patterns in order, and ours match no other service's URL.
+            patterns[:0] = [(SERVICE, re.compile(base)) for base in urls.url_bases]
         _check_get_backend_finds(cleanroomsml_backends)
         _check_backend_finds_url_paths(urls.url_paths)
         _check_base_response_calls("_get_action", "parse_parameters", "call_action")
         _check_in_process_handler()
+        _list_moto_modules_once()
 
 
 def _fail(internal: str, problem: str) -> RuntimeError:
@@ -124,6 +136,30 @@ def _check_base_response_calls(*method_names: str) -> None:
     for name in method_names:
         if not callable(getattr(BaseResponse, name, None)):
             raise _fail(f"moto.core.responses.BaseResponse.{name}", "is missing")
+
+
+def _list_moto_modules_once() -> None:
+    import moto.backends
+
+    listing = getattr(moto.backends, "list_of_moto_modules", None)
+    if getattr(listing, LISTED_ONCE, False):
+        return
+    internal = "moto.backends.list_of_moto_modules"
+    if not callable(listing):
+        raise _fail(internal, "is missing")
+    # A parameter would let callers ask for different listings: one cached answer would not do.
+    if inspect.signature(listing).parameters:
+        raise _fail(internal, "now takes parameters")
+    names = tuple(listing())
+    if not names or not all(isinstance(name, str) for name in names):
+        raise _fail(internal, "no longer lists module names")
+
+    @functools.wraps(listing)
+    def list_of_moto_modules() -> Iterator[str]:
+        return iter(names)  # an iterator, as moto's generator is
+
+    setattr(list_of_moto_modules, LISTED_ONCE, True)
+    moto.backends.list_of_moto_modules = list_of_moto_modules
 
 
 def _check_in_process_handler() -> None:

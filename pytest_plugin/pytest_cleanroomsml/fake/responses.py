@@ -27,6 +27,15 @@ class CleanRoomsMLResponse(BaseResponse):
         super().__init__(service_name=BOTOCORE_SERVICE_NAME)
         # moto parses path, query and body members into self.params, per botocore's model.
         self.automated_parameter_parsing = True
+        self._action_of: tuple[Any, str] | None = None  # (request, its operation)
+
+    def _get_action(self) -> str:
+        # moto asks four times per request, and each answer is a match of the request
+        # against every route of the service; the request's operation cannot change.
+        request = getattr(self, "normalized_request", None)
+        if self._action_of is None or self._action_of[0] is not request:
+            self._action_of = (request, super()._get_action())
+        return self._action_of[1]
 
     def parse_parameters(self, request: Any) -> None:
         # moto's parser converts values to the model's types; one that does not convert
@@ -78,7 +87,7 @@ class CleanRoomsMLResponse(BaseResponse):
             trained_model_arn=self.params["trainedModelArn"],
             version_identifier=self.params.get("versionIdentifier"),
         )
-        return _json(version.describe(MEMBERSHIP_DESCRIPTION_SHAPE))
+        return _description(version, MEMBERSHIP_DESCRIPTION_SHAPE)
 
     def get_collaboration_trained_model(self) -> TYPE_RESPONSE:
         version = self.backend.get_collaboration_trained_model(
@@ -86,7 +95,7 @@ class CleanRoomsMLResponse(BaseResponse):
             trained_model_arn=self.params["trainedModelArn"],
             version_identifier=self.params.get("versionIdentifier"),
         )
-        return _json(version.describe(COLLABORATION_DESCRIPTION_SHAPE))
+        return _description(version, COLLABORATION_DESCRIPTION_SHAPE)
 
     def list_trained_models(self) -> TYPE_RESPONSE:
         versions, next_token = self.backend.list_trained_models(
@@ -160,8 +169,21 @@ def _page(
     return _json(body)
 
 
+def _description(version: TrainedModelVersion, shape_name: str) -> TYPE_RESPONSE:
+    # Encoded once per state of the description: polling asks for the same one many times.
+    return _answer(version.rendered(shape_name, _encoded))
+
+
 def _json(body: dict[str, Any]) -> TYPE_RESPONSE:
-    return 200, {"Content-Type": "application/json"}, json.dumps(body, default=_iso8601)
+    return _answer(_encoded(body))
+
+
+def _answer(text: str) -> TYPE_RESPONSE:
+    return 200, {"Content-Type": "application/json"}, text
+
+
+def _encoded(body: dict[str, Any]) -> str:
+    return json.dumps(body, default=_iso8601)
 
 
 def _iso8601(value: Any) -> str:

@@ -3,6 +3,11 @@
 Status transitions (create, cancel, a test's ``set_status(after=...)``) are changes
 scheduled on the monotonic clock. Nothing runs in the background: reading folds every
 change that is due into the description, so there are no threads to stop or leak.
+
+What is derived from the description (a response's JSON) is kept until the description
+changes: a change scheduled or dropped, or one falling due. Members are copied when
+scheduled, so that a test changing an object it passed cannot change the description
+behind that cache.
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ import bisect
 import copy
 import threading
 import time
-from typing import Any
+from typing import Any, Callable, Hashable, TypeVar
+
+Derived = TypeVar("Derived")
 
 
 class _Missing:
@@ -39,7 +46,12 @@ class Timeline:
 
     def __init__(self, initial_members: dict[str, Any]):
         self._lock = threading.Lock()
-        self._changes = [_Change(time.monotonic(), initial_members, automatic=False)]
+        self._changes = [
+            _Change(time.monotonic(), _copied(initial_members), automatic=False)
+        ]
+        self._revision = 0  # counts changes scheduled or dropped
+        self._derived: dict[Hashable, Any] = {}
+        self._derived_state: tuple[int, int] | None = None
 
     def schedule(
         self, members: dict[str, Any], after: float = 0.0, automatic: bool = False
@@ -49,11 +61,12 @@ class Timeline:
         ``automatic`` marks a step of the service's own lifecycle, which a later
         explicit change supersedes (see ``drop_pending_automatic``).
         """
-        change = _Change(time.monotonic() + after, members, automatic)
+        change = _Change(time.monotonic() + after, _copied(members), automatic)
         with self._lock:
             dues = [existing.due for existing in self._changes]
             # bisect_right keeps changes due at the same moment in scheduling order.
             self._changes.insert(bisect.bisect_right(dues, change.due), change)
+            self._revision += 1
 
     def drop_pending_automatic(self) -> None:
         """Forget lifecycle steps that have not happened yet."""
@@ -64,18 +77,50 @@ class Timeline:
                 for change in self._changes
                 if not (change.automatic and change.due > now)
             ]
+            self._revision += 1
 
     def current(self) -> dict[str, Any]:
         """The description as of now: a copy, safe to hand out."""
+        with self._lock:
+            members = self._snapshot()[1]
+        return _copied(members, keep_missing=False)
+
+    def derived(
+        self, key: Hashable, compute: Callable[[dict[str, Any]], Derived]
+    ) -> Derived:
+        """``compute(self.current())``, computed once per state of the description.
+
+        Callers share the result, under ``key``, until the description changes.
+        """
+        with self._lock:
+            state, members = self._snapshot()
+            if state != self._derived_state:
+                self._derived, self._derived_state = {}, state
+            if key in self._derived:
+                return self._derived[key]
+        value = compute(_copied(members, keep_missing=False))
+        with self._lock:
+            if state == self._derived_state:
+                self._derived[key] = value
+        return value
+
+    def _snapshot(self) -> tuple[tuple[int, int], dict[str, Any]]:
+        """The state of the description as of now (a key) and its members. Needs the lock."""
         now = time.monotonic()
         members: dict[str, Any] = {}
-        with self._lock:
-            for change in self._changes:
-                if change.due > now:
-                    break
-                members.update(change.members)
-        return {
-            name: copy.deepcopy(value)
-            for name, value in members.items()
-            if value is not MISSING
-        }
+        due = 0
+        for change in self._changes:
+            if change.due > now:
+                break
+            members.update(change.members)
+            due += 1
+        return (self._revision, due), members
+
+
+def _copied(members: dict[str, Any], keep_missing: bool = True) -> dict[str, Any]:
+    """A deep copy; MISSING stays itself, or its members are left out."""
+    return {
+        name: value if value is MISSING else copy.deepcopy(value)
+        for name, value in members.items()
+        if keep_missing or value is not MISSING
+    }

@@ -1,0 +1,151 @@
+"""What the fake does to spare work on each request answers as the uncached work would."""
+
+import json
+import time
+
+import moto.backend_index
+import moto.backends
+import pytest
+from moto.core.responses import BaseResponse
+
+from pytest_cleanroomsml.fake.registration import LISTED_ONCE, register
+from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
+
+
+def get_model(client, model):
+    return client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"],
+        collaborationIdentifier=model["collaborationIdentifier"],
+    )
+
+
+def test_the_cached_module_listing_answers_as_moto_s_own():
+    register()
+    listing = moto.backends.list_of_moto_modules
+
+    assert getattr(listing, LISTED_ONCE)
+    answer = listing()
+    assert iter(answer) is answer  # an iterator, as moto's generator is
+    assert list(answer) == list(listing.__wrapped__())
+    assert list(listing()) == list(listing.__wrapped__())  # again, not exhausted
+
+
+def test_register_replaces_the_module_listing_once():
+    register()
+    listing = moto.backends.list_of_moto_modules
+    register()
+
+    assert moto.backends.list_of_moto_modules is listing
+
+
+def test_register_names_a_missing_module_listing(monkeypatch):
+    monkeypatch.delattr(moto.backends, "list_of_moto_modules")
+
+    with pytest.raises(
+        RuntimeError, match=r"moto\.backends\.list_of_moto_modules is missing"
+    ):
+        register()
+
+
+def test_register_refuses_to_cache_a_module_listing_that_takes_parameters(
+    monkeypatch,
+):
+    monkeypatch.setattr(moto.backends, "list_of_moto_modules", lambda path: iter([]))
+
+    with pytest.raises(
+        RuntimeError, match=r"moto\.backends\.list_of_moto_modules now takes parameters"
+    ):
+        register()
+
+
+def test_the_fake_s_url_pattern_is_tried_first():
+    register()
+
+    assert moto.backend_index.backend_url_patterns[0][0] == "cleanroomsml"
+
+
+def test_moto_s_router_is_asked_the_operation_once_per_request(
+    fake, make_fake_client, monkeypatch
+):
+    asked = []
+    route = BaseResponse._get_action_from_method_and_request_uri
+
+    def counted_route(response, request):
+        asked.append(request)
+        return route(response, request)
+
+    monkeypatch.setattr(
+        BaseResponse, "_get_action_from_method_and_request_uri", counted_route
+    )
+    model = fake.add_trained_model(name="churn")
+
+    assert get_model(make_fake_client(), model)["name"] == "churn"
+    assert len(asked) == 1
+    assert fake.calls == [
+        (
+            "GetCollaborationTrainedModel",
+            {
+                "trainedModelArn": model["trainedModelArn"],
+                "collaborationIdentifier": model["collaborationIdentifier"],
+            },
+        )
+    ]
+
+
+def test_the_answer_changes_as_soon_as_the_description_does(fake, make_fake_client):
+    client = make_fake_client()
+    model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
+    assert get_model(client, model)["status"] == "CREATE_IN_PROGRESS"
+
+    fake.set_status(model["trainedModelArn"], "ACTIVE")
+    assert get_model(client, model)["status"] == "ACTIVE"
+
+    fake.set_status(model["trainedModelArn"], "CREATE_FAILED", message="out of memory")
+    response = get_model(client, model)
+    assert response["status"] == "CREATE_FAILED"
+    assert response["statusDetails"] == {"message": "out of memory"}
+
+
+def test_what_is_derived_follows_the_changes_as_they_fall_due():
+    timeline = Timeline({"status": "CREATE_PENDING", "name": "churn"})
+    timeline.schedule({"status": "ACTIVE"}, after=0.05)
+
+    assert timeline.derived("json", json.dumps) == json.dumps(timeline.current())
+    assert (
+        json.loads(timeline.derived("json", json.dumps))["status"] == "CREATE_PENDING"
+    )
+    time.sleep(0.06)
+    assert json.loads(timeline.derived("json", json.dumps))["status"] == "ACTIVE"
+    timeline.schedule({"name": MISSING})
+    assert json.loads(timeline.derived("json", json.dumps)) == {"status": "ACTIVE"}
+
+
+def test_what_is_derived_is_computed_once_per_state():
+    timeline = Timeline({"status": "ACTIVE"})
+    computed = []
+
+    def compute(description):
+        computed.append(description)
+        return dict(description)
+
+    first = timeline.derived("copy", compute)
+    assert timeline.derived("copy", compute) is first
+    assert timeline.derived("other", compute) == first
+    timeline.drop_pending_automatic()
+    assert timeline.derived("copy", compute) == first
+    assert len(computed) == 3
+
+
+def test_an_override_changed_after_seeding_leaves_the_description_alone(
+    fake, make_fake_client
+):
+    resources = {
+        "instanceCount": 1,
+        "instanceType": "ml.m5.xlarge",
+        "volumeSizeInGB": 10,
+    }
+    model = fake.add_trained_model(name="churn", resourceConfig=resources)
+
+    resources["instanceCount"] = 5
+
+    assert get_model(make_fake_client(), model)["resourceConfig"]["instanceCount"] == 1
