@@ -1,8 +1,6 @@
 """What the fake answers for trained models validates against the project's shared JSON Schema."""
 
-import json
 import uuid
-from importlib import resources
 
 import pytest
 
@@ -10,8 +8,9 @@ from pytest_cleanroomsml._shared.trained_model_validation import SUMMARY_DEFINIT
 from pytest_cleanroomsml._shared.trained_model_validation import schema_violations
 from pytest_cleanroomsml._shared.trained_model_validation import to_json_compatible
 from pytest_cleanroomsml._shared.trained_model_validation import without_response_metadata
+from pytest_cleanroomsml.package_data import trained_model_schema
 
-SCHEMA = json.loads(resources.files("pytest_cleanroomsml").joinpath("data/collaboration_trained_model.schema.json").read_text(encoding="utf-8"))
+SCHEMA = trained_model_schema()
 
 
 def violations(response, definition=None):
