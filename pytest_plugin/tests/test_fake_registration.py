@@ -99,13 +99,39 @@ def test_register_names_base_backend_when_it_stops_finding_urls(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "method_name", ["_get_action", "parse_parameters", "call_action"]
+    "method_name",
+    [
+        "_get_action",
+        "parse_parameters",
+        "call_action",
+        "dispatch",
+        "get_region_from_url",
+        "get_access_key",
+        "get_current_account",
+        "_enrich_response",
+    ],
 )
 def test_register_names_a_missing_base_response_method(monkeypatch, method_name):
     monkeypatch.delattr(BaseResponse, method_name)
 
     with pytest.raises(RuntimeError, match=rf"BaseResponse\.{method_name} is missing"):
         register()
+
+
+def test_register_names_a_recorder_without_its_switch(monkeypatch):
+    from moto.moto_api import recorder
+
+    monkeypatch.delattr(recorder, "_user_enabled")
+
+    with pytest.raises(RuntimeError, match=r"recorder\._user_enabled is no longer a flag"):
+        register()
+
+
+def test_a_fake_registers_once_per_process(monkeypatch):
+    CleanRoomsMLFake()  # registered by now, if no earlier test did it
+    monkeypatch.delattr(BaseResponse, "call_action")
+
+    CleanRoomsMLFake()  # no second round of checks, which would now fail
 
 
 def test_register_refuses_to_shadow_a_backend_moto_ships(monkeypatch):

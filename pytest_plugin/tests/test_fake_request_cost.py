@@ -6,7 +6,6 @@ import time
 import moto.backend_index
 import moto.backends
 import pytest
-from moto.core.responses import BaseResponse
 
 from pytest_cleanroomsml.fake.registration import LISTED_ONCE, register
 from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
@@ -62,34 +61,6 @@ def test_the_fake_s_url_pattern_is_tried_first():
     register()
 
     assert moto.backend_index.backend_url_patterns[0][0] == "cleanroomsml"
-
-
-def test_moto_s_router_is_asked_the_operation_once_per_request(
-    fake, make_fake_client, monkeypatch
-):
-    asked = []
-    route = BaseResponse._get_action_from_method_and_request_uri
-
-    def counted_route(response, request):
-        asked.append(request)
-        return route(response, request)
-
-    monkeypatch.setattr(
-        BaseResponse, "_get_action_from_method_and_request_uri", counted_route
-    )
-    model = fake.add_trained_model(name="churn")
-
-    assert get_model(make_fake_client(), model)["name"] == "churn"
-    assert len(asked) == 1
-    assert fake.calls == [
-        (
-            "GetCollaborationTrainedModel",
-            {
-                "trainedModelArn": model["trainedModelArn"],
-                "collaborationIdentifier": model["collaborationIdentifier"],
-            },
-        )
-    ]
 
 
 def test_the_answer_changes_as_soon_as_the_description_does(fake, make_fake_client):

@@ -18,7 +18,7 @@ from .models import (
     LifecycleDurations,
     cleanroomsml_backends,
 )
-from .registration import register
+from .registration import ensure_registered
 from .responses import served_operations
 from .timeline import MISSING
 
@@ -56,7 +56,7 @@ class CleanRoomsMLFake:
             raise ValueError(
                 f"Clean Rooms ML is not offered in {region!r}; use one of: {', '.join(REGIONS)}"
             )
-        register()
+        ensure_registered()
         self.region = region
         self.account_id = account_id
         self.lifecycle_durations = LifecycleDurations(

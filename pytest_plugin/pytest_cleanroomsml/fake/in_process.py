@@ -4,7 +4,8 @@
 callbacks for the ``requests`` library, which boto3 does not use, that stay registered when
 moto's state is kept: milliseconds per test. Here an instance of moto's own botocore handler
 answers, one that only ``answering()`` switches on. It routes every moto service as
-``mock_aws()`` does, and a user's ``mock_aws()`` starting or stopping leaves it alone.
+``mock_aws()`` does, and a user's ``mock_aws()`` starting or stopping leaves it alone;
+Clean Rooms ML requests it answers through in_process_answers, which skips moto's HTTP emulation.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from typing import Iterator
+from typing import Any, Iterator
 
 import boto3
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.handlers import BUILTIN_HANDLERS
-from moto.core.botocore_stubber import BotocoreStubber
+from moto.core.botocore_stubber import BotocoreStubber, MockRawResponse
+
+from . import in_process_answers
 
 # The credentials mock_aws() puts in the environment, so that no real ones sign a request.
 FAKE_CREDENTIALS = {
@@ -24,9 +28,22 @@ FAKE_CREDENTIALS = {
     "AWS_SECRET_ACCESS_KEY": "FOOBARSECRET",
 }
 
+
+class FakeFirstStubber(BotocoreStubber):
+    """moto's handler, which lets in_process_answers answer Clean Rooms ML requests first."""
+
+    def __call__(self, event_name: str, request: AWSPreparedRequest, **kwargs: Any) -> AWSResponse | None:
+        if self.enabled:
+            answer = in_process_answers.answer(event_name, request)
+            if answer is not None:
+                status, headers, body = answer
+                return AWSResponse(request.url, status, headers, MockRawResponse(body))
+        return super().__call__(event_name, request, **kwargs)
+
+
 # Every botocore Session created from now on calls it before sending (moto adds its own the
 # same way); one created before this import does not, nor do its clients.
-STUBBER = BotocoreStubber()
+STUBBER = FakeFirstStubber()
 BUILTIN_HANDLERS.append(("before-send", STUBBER))
 
 

@@ -152,7 +152,8 @@ class TrainedModelVersion(BaseModel):
     def rendered(self, shape_name: str, render: Callable[[dict[str, Any]], Any]) -> Any:
         """``render(self.describe(shape_name))``, computed again only once the description changes.
 
-        The result is shared by every caller until then: it must not be changed.
+        ``render`` reads the stored description, not a copy, and must not change it; the
+        result is shared by every caller until then, and must not be changed either.
         """
         return self._timeline.derived(
             (shape_name, render),

@@ -22,7 +22,10 @@ names in the same order.
 ``CleanRoomsMLFake.mock()`` answers through an instance of moto's botocore handler,
 ``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that
 botocore gives every new Session through ``botocore.handlers.BUILTIN_HANDLERS``
-(see in_process.py).
+(see in_process.py). The response class answers the operations it serves itself, on
+both ways, through ``BaseResponse`` methods for account, Region and parameters, and leaves
+other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler unless
+moto's request recorder is on (see responses.py and in_process_answers.py).
 
 If a moto upgrade changes any of these, ``register()`` fails with a RuntimeError that
 names the internal, rather than letting requests fail later in obscure ways.
@@ -46,6 +49,12 @@ LISTED_ONCE = "cleanroomsml_listed_once"
 _lock = threading.Lock()
 
 
+@functools.lru_cache(maxsize=None)
+def ensure_registered() -> None:
+    """``register()``, until it has once succeeded: nothing it sets up or checks changes afterwards."""
+    register()
+
+
 def register() -> None:
     """Register the Clean Rooms ML backend with moto. Safe to call any number of times."""
     from . import urls
@@ -60,6 +69,9 @@ def register() -> None:
         _check_get_backend_finds(cleanroomsml_backends)
         _check_backend_finds_url_paths(urls.url_paths)
         _check_base_response_calls("_get_action", "parse_parameters", "call_action")
+        # What the fake's own answers ask of moto's response class and recorder.
+        _check_base_response_calls("dispatch", "get_region_from_url", "get_access_key", "get_current_account", "_enrich_response")
+        _check_recorder_switch()
         _check_in_process_handler()
         _list_moto_modules_once()
 
@@ -136,6 +148,13 @@ def _check_base_response_calls(*method_names: str) -> None:
     for name in method_names:
         if not callable(getattr(BaseResponse, name, None)):
             raise _fail(f"moto.core.responses.BaseResponse.{name}", "is missing")
+
+
+def _check_recorder_switch() -> None:
+    from moto.moto_api import recorder
+
+    if not isinstance(getattr(recorder, "_user_enabled", None), bool):
+        raise _fail("moto.moto_api.recorder._user_enabled", "is no longer a flag")
 
 
 def _list_moto_modules_once() -> None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
-from typing import Any
+import os
+import sys
+from typing import TYPE_CHECKING, Any, Mapping
 
+from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_types import TYPE_RESPONSE
+from moto.core.exceptions import HTTPException
 from moto.core.responses import BaseResponse
-from moto.core.utils import camelcase_to_underscores, get_service_model
+from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
+from werkzeug.http import http_date
 
+from . import operation_routes
 from .exceptions import ValidationException
 from .models import (
     BOTOCORE_SERVICE_NAME,
@@ -21,6 +28,11 @@ from .models import (
 )
 from .shape_validation import shape_violations, validation_message
 
+if TYPE_CHECKING:
+    from moto.core.request import Request
+
+    from .in_process_answers import InProcessRequest
+
 
 class CleanRoomsMLResponse(BaseResponse):
     def __init__(self) -> None:
@@ -30,8 +42,8 @@ class CleanRoomsMLResponse(BaseResponse):
         self._action_of: tuple[Any, str] | None = None  # (request, its operation)
 
     def _get_action(self) -> str:
-        # moto asks four times per request, and each answer is a match of the request
-        # against every route of the service; the request's operation cannot change.
+        # moto's methods ask for the operation several times per request, and moto's answer
+        # is a match against every route of the service; answer() sets it beforehand.
         request = getattr(self, "normalized_request", None)
         if self._action_of is None or self._action_of[0] is not request:
             self._action_of = (request, super()._get_action())
@@ -52,9 +64,75 @@ class CleanRoomsMLResponse(BaseResponse):
     def call_action(self) -> TYPE_RESPONSE:
         operation = self._get_action()
         if operation:  # otherwise moto answers 404 for a path no operation has
-            self.backend.request_hooks.before_request(operation, self.params)
-            self._refuse_invalid_input(operation)
+            self._before_operation(operation)
         return super().call_action()
+
+    @classmethod
+    def dispatch(cls, request: Request, full_url: str | None = None, headers: Any = None) -> TYPE_RESPONSE:
+        # moto's server, and moto's in-process handler, call this for every request to the fake's URLs.
+        routed = operation_routes.route(request.method, request.raw_path)
+        if routed is None or not serves(routed[0]):
+            return super().dispatch(request, full_url, headers)  # moto's way: 404 for a path no operation has
+        operation, path_members = routed
+        return cls().answer(operation, request, path_members)
+
+    def answer(self, operation: str, request: Request | InProcessRequest, path_members: Mapping[str, str]) -> TYPE_RESPONSE:
+        """Answer a request for ``operation`` as moto's setup_class and call_action do, more directly.
+
+        ``request`` is moto's, or the fake's in-process stand-in for one: either carries what
+        moto's parser and the methods used here read. What moto's own way adds is generic: form
+        and upload handling, and a router over the operations (four lookups per request).
+        The account, Region and parameters come from moto's methods, as on moto's way.
+        """
+        self.normalized_request = request
+        self._action_of = (request, operation)
+        self.uri_match = dict(path_members)
+        self.method = request.method
+        self.headers = request.headers
+        self.querystring = {}
+        self.response_headers = {"server": "amazon.com"}
+        if not request.from_wsgi_server:  # as moto: a WSGI server dates its answers itself
+            self.response_headers["date"] = http_date(utcnow())
+        self.region = self.get_region_from_url(request, request.raw_url)
+        self.access_key = self.get_access_key()
+        self.current_account = self._account_of_request()
+        try:
+            self.parse_parameters(request)
+            self._before_operation(operation)
+            status, headers, body = getattr(self, _handler_name(operation))()
+        except HTTPException as error:  # an error answer, with a request ID as AWS's have
+            status, headers, body = error.code, dict(error.get_headers()), error.get_body()
+        headers = {**self.response_headers, **headers}
+        return (status, *self._enrich_response(headers, body))
+
+    def _account_of_request(self) -> str:
+        """The account moto's setup_class gives the request, having marked the visit as it does.
+
+        Both steps look the access key up in moto's IAM, which holds no access key before
+        moto.iam.models is first imported (some 60 ms, cryptography included): until then the
+        answer is moto's default account, unless MOTO_ACCOUNT_ID or the request names one.
+        """
+        if (
+            "moto.iam.models" not in sys.modules
+            and "MOTO_ACCOUNT_ID" not in os.environ
+            and "x-moto-account-id" not in self.headers
+        ):
+            return DEFAULT_ACCOUNT_ID
+        from moto.iam.models import mark_account_as_visited
+
+        account = self.get_current_account()
+        mark_account_as_visited(
+            account_id=account,
+            access_key=self.access_key,
+            service=self.service_name,
+            region=self.region,
+        )
+        return account
+
+    def _before_operation(self, operation: str) -> None:
+        """The fake's own steps before an operation: scripted latency and failures, input validation."""
+        self.backend.request_hooks.before_request(operation, self.params)
+        self._refuse_invalid_input(operation)
 
     def _refuse_invalid_input(self, operation: str) -> None:
         input_shape = (
@@ -145,13 +223,22 @@ class CleanRoomsMLResponse(BaseResponse):
         return _json({})
 
 
+# The name moto's call_action looks an operation's handler up by; asked on every request.
+_handler_name = functools.lru_cache(maxsize=None)(camelcase_to_underscores)
+
+
+@functools.lru_cache(maxsize=None)
+def serves(operation: str) -> bool:
+    """Whether the fake answers ``operation`` (an API name); asked on every request."""
+    return operation in served_operations()
+
+
 def served_operations() -> list[str]:
     """The Clean Rooms ML operations the fake answers, by their API names."""
     return [
         name
         for name in get_service_model(BOTOCORE_SERVICE_NAME).operation_names
-        # The name moto's call_action looks the handler up by.
-        if hasattr(CleanRoomsMLResponse, camelcase_to_underscores(name))
+        if hasattr(CleanRoomsMLResponse, _handler_name(name))
     ]
 
 

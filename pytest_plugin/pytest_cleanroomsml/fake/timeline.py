@@ -90,7 +90,9 @@ class Timeline:
     ) -> Derived:
         """``compute(self.current())``, computed once per state of the description.
 
-        Callers share the result, under ``key``, until the description changes.
+        Callers share the result, under ``key``, until the description changes. ``compute``
+        is given the stored members rather than a copy (copying cost more than rendering a
+        description), so it must only read them.
         """
         with self._lock:
             state, members = self._snapshot()
@@ -98,7 +100,7 @@ class Timeline:
                 self._derived, self._derived_state = {}, state
             if key in self._derived:
                 return self._derived[key]
-        value = compute(_copied(members, keep_missing=False))
+        value = compute({name: value for name, value in members.items() if value is not MISSING})
         with self._lock:
             if state == self._derived_state:
                 self._derived[key] = value
