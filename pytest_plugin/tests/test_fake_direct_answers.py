@@ -191,8 +191,12 @@ def run_scenario(scenario, fake, make_fake_client, training_request):
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.__name__ for scenario in SCENARIOS])
 def test_each_answer_is_the_one_moto_s_way_gives(scenario, fake, make_fake_client, training_request, moto_answers_instead, moto_way):
-    requests = {}  # the same training request for the same membership, both ways
-    same_training_request = lambda membership: requests.setdefault(membership, training_request(membership))  # noqa: E731
+    requests = {}
+
+    def same_training_request(membership):
+        """The same training request for the same membership, both ways."""
+        return requests.setdefault(membership, training_request(membership))
+
     answered_directly = run_scenario(scenario, fake, make_fake_client, same_training_request)
     assert moto_way == []
     moto_answers_instead()
