@@ -80,8 +80,8 @@ class CleanRoomsMLResponse(BaseResponse):
         """Answer a request for ``operation`` as moto's setup_class and call_action do, more directly.
 
         ``request`` is moto's, or the fake's in-process stand-in for one: either carries what
-        moto's parser and the methods used here read. What moto's own way adds is generic: form
-        and upload handling, and a router over the operations (four lookups per request).
+        moto's parser and the methods used here read. What moto's own way adds is generic: form,
+        upload and gzip handling, and a router over the operations (four lookups per request).
         The account, Region and parameters come from moto's methods, as on moto's way.
         """
         self.normalized_request = request
