@@ -50,7 +50,7 @@ def arn_and_collaboration(model):
     return {"trainedModelArn": model["trainedModelArn"], "collaborationIdentifier": model["collaborationIdentifier"]}
 
 
-def get_latest_and_first_version(fake, client):
+def get_latest_and_first_version(fake, client, training_request):
     model = fake.add_trained_model("churn")
     fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
     return [
@@ -63,7 +63,7 @@ def get_latest_and_first_version(fake, client):
     ]
 
 
-def get_unknown_model_and_version(fake, client):
+def get_unknown_model_and_version(fake, client, training_request):
     model = fake.add_trained_model("churn")
     unknown = dict(arn_and_collaboration(model), trainedModelArn=model["trainedModelArn"][:-4] + "ffff")
     return [
@@ -76,7 +76,7 @@ def get_unknown_model_and_version(fake, client):
     ]
 
 
-def refuse_invalid_input(fake, client):
+def refuse_invalid_input(fake, client, training_request):
     model = fake.add_trained_model("churn")
     return [
         outcome(lambda: client.get_collaboration_trained_model(**dict(arn_and_collaboration(model), trainedModelArn="not-an-arn"))),
@@ -85,7 +85,7 @@ def refuse_invalid_input(fake, client):
     ]
 
 
-def list_in_pages(fake, client):
+def list_in_pages(fake, client, training_request):
     first = fake.add_trained_model("first")
     for name in ("second", "third"):
         fake.add_trained_model(name, collaboration_identifier=first["collaborationIdentifier"])
@@ -119,7 +119,7 @@ def create_then_list_cancel_and_delete_output(fake, client, training_request):
     ]
 
 
-def scripted_failures(fake, client):
+def scripted_failures(fake, client, training_request):
     model = fake.add_trained_model("churn")
     fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", message="slow down")
     fake.fail_next("ListCollaborationTrainedModels", "InternalServerException")
@@ -184,9 +184,7 @@ def run_scenario(scenario, fake, make_fake_client, training_request):
     mock_random.seed(20261128)  # the same identifiers both ways
     # Without botocore's checks and retries, the fake's own validation and errors show.
     client = make_fake_client(parameter_validation=False)
-    if scenario is create_then_list_cancel_and_delete_output:
-        return scenario(fake, client, training_request)
-    return scenario(fake, client)
+    return scenario(fake, client, training_request)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.__name__ for scenario in SCENARIOS])
