@@ -7,7 +7,8 @@ so the copies are:
   pytest_plugin/pytest_cleanroomsml/data/<schema>.json         package data of the plugin
   docs/schema/<schema>.json                                    the published file for users
   pytest_plugin/pytest_cleanroomsml/_shared/<module>.py        plain-Python module_utils the
-                                                               plugin runs too, copied verbatim
+                                                               plugin runs too, copied with their
+                                                               imports of each other made relative
   pytest_plugin/pytest_cleanroomsml/data/snake_case_names.json  {snake_case: camelCase} for every
                                                                member, as the collection's facts
                                                                name them (ansible's own conversion),
@@ -27,7 +28,7 @@ MODULE_UTILS = ROOT / "plugins" / "module_utils"
 PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
-SHARED_MODULE_UTILS = ("quoted_values.py", "trained_model_validation.py", "trained_model_waiting.py")
+SHARED_MODULE_UTILS = ("quoted_values.py", "trained_model_validation.py", "trained_model_waiting.py", "trained_model_words.py")
 
 GENERATED_NOTE = "DO NOT EDIT: written by `make schema` from %s."
 
@@ -67,10 +68,14 @@ def _python_schema_module(schema):
     )
 
 
+# A shared module may import another; in the plugin's package that import is relative.
+_COLLECTION_IMPORT = "from ansible_collections.cleanrooms.ml.plugins.module_utils."
+
+
 def _shared_copy(name):
     source = MODULE_UTILS / name
     header = "# %s\n" % (GENERATED_NOTE % source.relative_to(ROOT))
-    return header + source.read_text(encoding="utf-8")
+    return header + source.read_text(encoding="utf-8").replace(_COLLECTION_IMPORT, "from .")
 
 
 def _member_names(node):

@@ -7,20 +7,17 @@ frames from pytest's traceback so that a failure points at the test's line.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping, Sequence
 
 from ._shared.trained_model_validation import SUMMARY_DEFINITION, schema_violations
 # The waiting module's way of writing statusDetails ("code: message"), so that waits and assertions agree.
 from ._shared.trained_model_waiting import status_details_text
-from .model_views import camel_case_model, model_label
+from ._shared.trained_model_words import STATUS_NAME, model_label
+from .model_views import camel_case_model
 from .package_data import trained_model_schema
 
 ACTIVE = "ACTIVE"
 PUBLISH_SUCCEEDED = "PUBLISH_SUCCEEDED"
-
-# The shape of every trained model status, those AWS may add included (fullmatch).
-_STATUS_NAME = re.compile(r"[A-Z][A-Z_]*")
 
 
 def assert_model_status(model: object, *statuses: str) -> None:
@@ -32,7 +29,7 @@ def assert_model_status(model: object, *statuses: str) -> None:
             f"e.g. assert_model_status(model, 'ACTIVE', 'CREATE_FAILED'); got {statuses!r}"
         )
     # A status no model can have ('active', a look-alike letter) would fail as if the model were wrong.
-    malformed = [status for status in statuses if not _STATUS_NAME.fullmatch(status)]
+    malformed = [status for status in statuses if not STATUS_NAME.fullmatch(status)]
     if malformed:
         raise ValueError(
             "assert_model_status() takes statuses such as 'ACTIVE', in upper-case ASCII letters and underscores; "

@@ -1,4 +1,4 @@
-"""Bring every form of trained model the assertions accept to one: camelCase JSON, and name it in messages."""
+"""Bring every form of trained model the assertions accept to one: camelCase JSON."""
 
 from __future__ import annotations
 
@@ -26,19 +26,6 @@ def camel_case_model(model: object) -> dict[str, Any]:
     else:
         received = type(model).__name__
     raise TypeError(f"expected a trained model ({ACCEPTED_MODELS}), got {received}")
-
-
-def model_label(model: Mapping[str, Any]) -> str:
-    """How messages name a camelCase model: "trained model 'churn' (<ARN>, version <id>)", minus what it lacks."""
-    label = "trained model"
-    if model.get("name"):
-        label += f" {model['name']!r}"
-    identity = [str(model["trainedModelArn"])] if model.get("trainedModelArn") else []
-    if model.get("versionIdentifier"):
-        identity.append(f"version {model['versionIdentifier']}")
-    if identity:
-        label += f" ({', '.join(identity)})"
-    return label
 
 
 def _camel_case_keys(value: Any) -> Any:

@@ -1,0 +1,44 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""How every message names a trained model and judges a status name, in one place.
+
+The module, the lookup, the waiter, the Jinja tests and the pytest assertions all word
+their messages with these, so that a playbook and a pipeline test say the same thing.
+Plain Python with no Ansible import: the pytest plugin ships a verbatim copy (written
+by ``make schema``).
+"""
+
+import re
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+
+# The shape of every trained model status, those AWS may add later included (fullmatch).
+STATUS_NAME = re.compile(r"[A-Z][A-Z_]*")
+
+
+def status_name_error(value, known_statuses=()):
+    """Why value cannot be a trained model status, or None when it has a status's shape.
+
+    A value that is a known status once upper-cased ('active') gets that status as a hint.
+    """
+    if isinstance(value, str) and STATUS_NAME.fullmatch(value):
+        return None
+    problem = "%s is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')" % quoted(value)
+    if isinstance(value, str) and value.strip().upper() in known_statuses:
+        problem += "; did you mean %r?" % value.strip().upper()
+    return problem
+
+
+def model_label(model):
+    """How messages name a camelCase model: "trained model 'churn' (<ARN>, version <id>)", minus what it lacks."""
+    label = "trained model"
+    if model.get("name"):
+        label += " %r" % (model["name"],)
+    identity = [str(model["trainedModelArn"])] if model.get("trainedModelArn") else []
+    if model.get("versionIdentifier"):
+        identity.append("version %s" % model["versionIdentifier"])
+    if identity:
+        label += " (%s)" % ", ".join(identity)
+    return label
