@@ -44,14 +44,13 @@ EXAMPLES = r"""
     validate_response: "off"
   register: churn
 
-- name: Fail with every difference from the schema, one per line
+- name: Fail with every difference from the schema, each as its path and message
   ansible.builtin.assert:
     that:
-      - churn.trained_model | cleanrooms.ml.trained_model_violations | length == 0
-    fail_msg: >-
-      {% for violation in churn.trained_model | cleanrooms.ml.trained_model_violations %}
-      {{ violation.path }}: {{ violation.message }}
-      {% endfor %}
+      - violations | length == 0
+    fail_msg: "{{ violations | map(attribute='path') | zip(violations | map(attribute='message')) | map('join', ': ') | list }}"
+  vars:
+    violations: "{{ churn.trained_model | cleanrooms.ml.trained_model_violations }}"
 
 - name: Show the paths that break the schema
   ansible.builtin.debug:

@@ -76,8 +76,13 @@ def camel_case_model(model, schema):
             return document
         received = ("a mapping with keys " + ", ".join(quoted(key) for key in model)) if model else "an empty mapping"
     else:
-        received = type(model).__name__
+        received = _builtin_type_name(model)
     raise NotATrainedModelError("expected a trained model (%s), got %s" % (ACCEPTED_MODELS, received), _registered_result_hint(model))
+
+
+def _builtin_type_name(value):
+    """'str' for a str and for the subclasses templating makes of it (Ansible's tagged and lazy values)."""
+    return next(cls.__name__ for cls in type(value).__mro__ if cls.__module__ == "builtins")
 
 
 def _registered_result_hint(value):

@@ -21,4 +21,3 @@ def trained_model_schema() -> dict[str, Any]:
     """The shared JSON Schema of the GetCollaborationTrainedModel response."""
     schema: dict[str, Any] = load_json("collaboration_trained_model.schema.json")
     return schema
-

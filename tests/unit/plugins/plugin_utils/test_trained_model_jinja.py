@@ -14,7 +14,6 @@ from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
 from ansible_collections.cleanrooms.ml.plugins.filter.trained_model_violations import FilterModule
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils import trained_model_jinja as jinja
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_active import TestModule as ActiveTest
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_logs_published import TestModule as LogsTest
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_metrics_published import TestModule as MetricsTest
@@ -180,11 +179,13 @@ ALL_PLUGINS = sorted(TESTS.items()) + sorted(FILTERS.items())
     [
         (None, "NoneType"),
         (ARN, "str"),
+        # Templating hands plugins subclasses of the built-in types; messages name the built-in one.
+        (type("_TaggedStr", (str,), {})(ARN), "str"),
         ([module_facts()], "list"),
         ({}, "an empty mapping"),
         ({"trained_model_arn_typo": ARN}, "a mapping with keys 'trained_model_arn_typo'"),
     ],
-    ids=["None", "ARN", "list", "empty", "unknown keys"],
+    ids=["None", "ARN", "tagged ARN", "list", "empty", "unknown keys"],
 )
 def test_anything_but_a_model_fails_saying_what_is_accepted(name, plugin, value, received):
     args = ("ACTIVE",) if name == "trained_model_status" else ()
