@@ -152,7 +152,7 @@ def test_the_filter_lists_every_violation_by_camel_case_path(form):
 
 @pytest.mark.parametrize("form", [summary, module_summary], ids=FORM_IDS[3:])
 def test_a_list_summary_is_checked_against_the_summary_definition(form):
-    # A summary lacks resourceConfig and the rest, which a full response requires: no violation for them.
+    # The summary definition names no member the summary lacks beyond these two.
     assert FILTERS["trained_model_violations"](form(name=None, createTime="yesterday")) == [
         {"path": "$", "message": "'name' is a required property"},
         {"path": "$.createTime", "message": "'yesterday' is not a 'date-time'"},
