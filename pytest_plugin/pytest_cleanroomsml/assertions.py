@@ -13,10 +13,6 @@ from __future__ import annotations
 from ._shared import trained_model_checks as checks
 from .package_data import trained_model_schema
 
-ACTIVE = checks.ACTIVE
-PUBLISH_SUCCEEDED = checks.PUBLISH_SUCCEEDED
-
-
 def assert_model_status(model: object, *statuses: str) -> None:
     """Assert that the model's status is one of ``statuses``."""
     __tracebackhide__ = True
@@ -30,7 +26,7 @@ def assert_model_status(model: object, *statuses: str) -> None:
 def assert_model_active(model: object) -> None:
     """Assert that the model is ACTIVE: trained, and usable for inference."""
     __tracebackhide__ = True
-    _fail_with(checks.status_failure(checks.camel_case_model(model, trained_model_schema()), (ACTIVE,)))
+    _fail_with(checks.status_failure(checks.camel_case_model(model, trained_model_schema()), (checks.ACTIVE,)))
 
 
 def assert_metrics_published(model: object) -> None:
