@@ -31,12 +31,14 @@ from .trained_model_words import status_name_error
 
 ACTIVE = "ACTIVE"
 PUBLISH_SUCCEEDED = "PUBLISH_SUCCEEDED"
-PUBLICATION_MEMBERS = ("metricsStatus", "logsStatus")
 
 ACCEPTED_MODELS = (
     "a get_collaboration_trained_model response, a member of list_collaboration_trained_models' "
     "collaborationTrainedModels, or the snake_case trained model of the cleanrooms.ml module or lookup"
 )
+
+# Keys named when a mapping is not a model: enough to recognise it, never a whole inventory's worth.
+_LISTED_KEYS = 20
 
 # What the module returns around the model: a mapping with these is a registered result, not a model.
 _RESULT_MEMBERS = ("trained_model", "trained_models")
@@ -75,10 +77,20 @@ def camel_case_model(model, schema):
         document = _camel_case_keys(to_json_compatible(without_response_metadata(model)))
         if set(document) & set(schema["properties"]):
             return document
-        received = ("a mapping with keys " + ", ".join(quoted(key) for key in model)) if model else "an empty mapping"
+        received = _mapping_description(model)
     else:
         received = _builtin_type_name(model)
     raise NotATrainedModelError("expected a trained model (%s), got %s" % (ACCEPTED_MODELS, received), _registered_result_hint(model))
+
+
+def _mapping_description(mapping):
+    keys = list(mapping)
+    if not keys:
+        return "an empty mapping"
+    listed = ", ".join(quoted(key) for key in keys[:_LISTED_KEYS])
+    if len(keys) > _LISTED_KEYS:
+        listed += ", ... (%d keys)" % len(keys)
+    return "a mapping with keys " + listed
 
 
 def _builtin_type_name(value):

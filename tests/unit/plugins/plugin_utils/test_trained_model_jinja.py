@@ -184,8 +184,10 @@ ALL_PLUGINS = sorted(TESTS.items()) + sorted(FILTERS.items())
         ([module_facts()], "list"),
         ({}, "an empty mapping"),
         ({"trained_model_arn_typo": ARN}, "a mapping with keys 'trained_model_arn_typo'"),
+        (dict(("host%02d" % number, {}) for number in range(25)), "a mapping with keys %s, ... (25 keys)" % ", ".join(
+            "'host%02d'" % number for number in range(20))),
     ],
-    ids=["None", "ARN", "tagged ARN", "list", "empty", "unknown keys"],
+    ids=["None", "ARN", "tagged ARN", "list", "empty", "unknown keys", "many keys"],
 )
 def test_anything_but_a_model_fails_saying_what_is_accepted(name, plugin, value, received):
     args = ("ACTIVE",) if name == "trained_model_status" else ()
