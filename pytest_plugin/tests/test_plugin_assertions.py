@@ -78,7 +78,7 @@ def test_assert_model_status_refuses_a_status_typo_with_the_status_it_resembles(
         assert_model_status(get_response(), "CREATE_FAILED", "active")
 
     assert str(error.value) == (
-        "assert_model_status() takes statuses such as 'ACTIVE': 'active' is not a status name "
+        "assert_model_status() takes statuses such as 'ACTIVE'; got 'active': 'active' is not a status name "
         "(upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?"
     )
 

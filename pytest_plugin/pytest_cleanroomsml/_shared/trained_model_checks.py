@@ -125,9 +125,11 @@ def checked_statuses(statuses, schema, caller, example):
         raise StatusArgumentsError("%s takes one or more statuses as separate strings, e.g. %s; got %s" % (caller, example, received))
     # A status no model can have ('active', a look-alike letter) would fail as if the model were wrong.
     known = schema["$defs"]["TrainedModelStatus"]["enum"]
-    problems = [status_name_error(status, known) for status in statuses if not STATUS_NAME.fullmatch(status)]
-    if problems:
-        raise StatusNameError("%s takes statuses such as 'ACTIVE': %s" % (caller, "; ".join(problems)))
+    malformed = [status for status in statuses if not STATUS_NAME.fullmatch(status)]
+    if malformed:
+        raise StatusNameError("%s takes statuses such as 'ACTIVE'; got %s: %s" % (
+            caller, ", ".join(quoted(status) for status in malformed), "; ".join(status_name_error(status, known) for status in malformed)
+        ))
     return statuses
 
 

@@ -227,7 +227,7 @@ def test_a_status_typo_fails_with_the_status_it_resembles():
     with pytest.raises(AnsibleFilterError) as error:
         TESTS["trained_model_status"](module_facts(), "ACTIVE", "active", "CREATE FAILED")
     assert error.value.message == (
-        "cleanrooms.ml.trained_model_status takes statuses such as 'ACTIVE': "
+        "cleanrooms.ml.trained_model_status takes statuses such as 'ACTIVE'; got 'active', 'CREATE FAILED': "
         "'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?; "
         "'CREATE FAILED' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')"
     )
