@@ -13,6 +13,7 @@ from __future__ import annotations
 from ._shared import trained_model_checks as checks
 from .package_data import trained_model_schema
 
+
 def assert_model_status(model: object, *statuses: str) -> None:
     """Assert that the model's status is one of ``statuses``."""
     __tracebackhide__ = True
