@@ -9,11 +9,12 @@ so the copies are:
   pytest_plugin/pytest_cleanroomsml/_shared/<module>.py        plain-Python module_utils the
                                                                plugin runs too, copied with their
                                                                imports of each other made relative
-  pytest_plugin/pytest_cleanroomsml/data/snake_case_names.json  {snake_case: camelCase} for every
+  plugins/module_utils/trained_model_member_names.py           {snake_case: camelCase} for every
                                                                member, as the collection's facts
                                                                name them (ansible's own conversion),
-                                                               so the plugin reads those facts
-                                                               without Ansible installed
+                                                               so that the Jinja tests and the plugin
+                                                               (its _shared copy) read those facts
+                                                               without converting at run time
 """
 
 import argparse
@@ -28,7 +29,14 @@ MODULE_UTILS = ROOT / "plugins" / "module_utils"
 PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
-SHARED_MODULE_UTILS = ("quoted_values.py", "trained_model_validation.py", "trained_model_waiting.py", "trained_model_words.py")
+SHARED_MODULE_UTILS = (
+    "quoted_values.py",
+    "trained_model_checks.py",
+    "trained_model_member_names.py",
+    "trained_model_validation.py",
+    "trained_model_waiting.py",
+    "trained_model_words.py",
+)
 
 GENERATED_NOTE = "DO NOT EDIT: written by `make schema` from %s."
 
@@ -52,30 +60,37 @@ def _python_literal(value, depth=0):
     return repr(value)
 
 
-def _python_schema_module(schema):
+def _python_data_module(docstring, name, value):
+    """A module_utils file holding one generated constant."""
     note = GENERATED_NOTE % SOURCE.relative_to(ROOT)
     return (
         "# -*- coding: utf-8 -*-\n"
         "# Copyright: Contributors to the cleanrooms.ml project\n"
         "# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)\n"
         "\n"
-        '"""The JSON Schema of the GetCollaborationTrainedModel response, as a Python dict.\n'
+        '"""%s\n'
         "\n"
         "%s\n"
         '"""\n'
         "\n"
-        "SCHEMA = %s\n" % (note, _python_literal(schema))
+        "%s = %s\n" % (docstring, note, name, _python_literal(value))
     )
+
+
+def _python_schema_module(schema):
+    return _python_data_module("The JSON Schema of the GetCollaborationTrainedModel response, as a Python dict.", "SCHEMA", schema)
 
 
 # A shared module may import another; in the plugin's package that import is relative.
 _COLLECTION_IMPORT = "from ansible_collections.cleanrooms.ml.plugins.module_utils."
 
 
-def _shared_copy(name):
+def _shared_copy(name, generated):
+    """The plugin's copy of a module_utils file: of what this run writes when it is generated, else of the file."""
     source = MODULE_UTILS / name
     header = "# %s\n" % (GENERATED_NOTE % source.relative_to(ROOT))
-    return header + source.read_text(encoding="utf-8").replace(_COLLECTION_IMPORT, "from .")
+    text = generated[source] if source in generated else source.read_text(encoding="utf-8")
+    return header + text.replace(_COLLECTION_IMPORT, "from .")
 
 
 def _member_names(node):
@@ -91,14 +106,19 @@ def _member_names(node):
     return names
 
 
-def _snake_case_names(schema):
+def _member_names_module(schema):
+    """{snake_case: camelCase} of every member, named as ansible's camel_dict_to_snake_dict names the facts."""
     from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
     names = {}
     for camel in sorted(_member_names(schema)):
         snake = next(iter(camel_dict_to_snake_dict({camel: None})))
         names[snake] = camel
-    return json.dumps(names, indent=2, sort_keys=True) + "\n"
+    return _python_data_module(
+        "The camelCase name of every member of a trained model, by the snake_case name the collection's facts give it.",
+        "CAMEL_CASE_NAMES",
+        dict(sorted(names.items())),
+    )
 
 
 def expected_files():
@@ -107,13 +127,13 @@ def expected_files():
     schema = json.loads(text)
     files = {
         MODULE_UTILS / "trained_model_schema.py": _python_schema_module(schema),
+        MODULE_UTILS / "trained_model_member_names.py": _member_names_module(schema),
         PLUGIN_PACKAGE / "data" / SCHEMA_NAME: text,
-        PLUGIN_PACKAGE / "data" / "snake_case_names.json": _snake_case_names(schema),
         ROOT / "docs" / "schema" / SCHEMA_NAME: text,
         PLUGIN_PACKAGE / "_shared" / "__init__.py": '"""Plain-Python modules shared with the Ansible collection (copies)."""\n',
     }
     for name in SHARED_MODULE_UTILS:
-        files[PLUGIN_PACKAGE / "_shared" / name] = _shared_copy(name)
+        files[PLUGIN_PACKAGE / "_shared" / name] = _shared_copy(name, files)
     return files
 
 

@@ -21,9 +21,3 @@ def trained_model_schema() -> dict[str, Any]:
     """The shared JSON Schema of the GetCollaborationTrainedModel response."""
     schema: dict[str, Any] = load_json("collaboration_trained_model.schema.json")
     return schema
-
-
-def snake_case_names() -> dict[str, str]:
-    """{snake_case: camelCase} for every member, as the Ansible collection's facts name them."""
-    names: dict[str, str] = load_json("snake_case_names.json")
-    return names

@@ -73,6 +73,16 @@ def test_assert_model_status_takes_statuses_as_separate_strings(statuses):
         assert_model_status(get_response(), *statuses)
 
 
+def test_assert_model_status_refuses_a_status_typo_with_the_status_it_resembles():
+    with pytest.raises(ValueError) as error:
+        assert_model_status(get_response(), "CREATE_FAILED", "active")
+
+    assert str(error.value) == (
+        "assert_model_status() takes statuses such as 'ACTIVE'; got 'active': 'active' is not a status name "
+        "(upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?"
+    )
+
+
 @pytest.mark.parametrize("assertion", [assert_metrics_published, assert_logs_published])
 def test_published_metrics_and_logs_pass(assertion):
     assertion(active_get_response())
