@@ -150,6 +150,8 @@ class TrainedModelStatusPoller:
             else:
                 to_describe.append(change)
         self.listed_once = True
+        if not to_describe:
+            return  # most polls: nothing changed, nothing to describe
         outcomes = await run_in_daemon_thread(self.describe_models, to_describe)
         transient = None
         for change, outcome in zip(to_describe, outcomes):
