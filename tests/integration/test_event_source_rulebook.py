@@ -77,7 +77,10 @@ def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(
         assert deployments.read_text().splitlines() == ["deployed churn version %s (ACTIVE)" % churn["versionIdentifier"]]
         assert alerts.read_text().splitlines() == ["training of fraud failed: container exited with code 1 (AlgorithmError)"]
         calls = list(cleanroomsml_fake.calls)
-        gets = [(index, params) for index, (name, params) in enumerate(calls) if name == "GetCollaborationTrainedModel" and params["trainedModelArn"] == churn["trainedModelArn"]]
+        gets = [
+            (index, params) for index, (name, params) in enumerate(calls)
+            if name == "GetCollaborationTrainedModel" and params["trainedModelArn"] == churn["trainedModelArn"]
+        ]
         source_get = next(index for index, params in gets if "versionIdentifier" not in params)
         assert any(params.get("versionIdentifier") == churn["versionIdentifier"] for index, params in gets), "the playbook's module asked the fake"
         polls_to_see_it = [index for index in first_page_polls(calls) if calls_before_the_change <= index < source_get]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from source_runner import drained, operations, polls, until, watch
+from source_runner import drained, operations, polls, watch
 from conftest import FAKE_CREDENTIALS
 
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main

@@ -53,7 +53,8 @@ def start_error(args):
         ({"collaboration_identifier": COLLABORATION, "colaboration": "x"}, "unknown argument 'colaboration'; valid arguments: access_key"),
         ({"collaboration_identifier": COLLABORATION, "region": 5}, "region must be a string, got 5"),
         ({"collaboration_identifier": COLLABORATION, "profile": "dev", "access_key": "AKIAFAKE"}, "profile cannot be combined with access_key"),
-        ({"collaboration_identifier": COLLABORATION, "region": "us-east-1", "profile": "no-such-profile-here"}, "The config profile (no-such-profile-here) could not be found"),
+        ({"collaboration_identifier": COLLABORATION, "region": "us-east-1", "profile": "no-such-profile-here"},
+         "The config profile (no-such-profile-here) could not be found"),
     ],
 )
 def test_a_bad_argument_is_one_clear_error_at_start_before_any_call(cleanroomsml_fake, args, expected):
@@ -133,8 +134,12 @@ def test_an_unreachable_endpoint_is_retried_and_never_ends_the_source(cleanrooms
 @pytest.mark.parametrize(
     "operation, expected",
     [
-        ("ListCollaborationTrainedModels", "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels"),
-        ("GetCollaborationTrainedModel", "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel"),
+        (
+            "ListCollaborationTrainedModels",
+            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels"),
+        (
+            "GetCollaborationTrainedModel",
+            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel"),
     ],
 )
 def test_access_denied_ends_the_source_naming_the_iam_action(cleanroomsml_fake, churn, operation, expected):
