@@ -92,3 +92,27 @@ def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(
         except subprocess.TimeoutExpired:
             os.killpg(rulebook.pid, signal.SIGKILL)
             rulebook.wait()
+
+
+def test_the_guide_shows_the_rulebook_this_test_runs():
+    guide = (ROOT / "docs" / "docsite" / "rst" / "event_driven.rst").read_text(encoding="utf-8")
+    section = guide.split("Deploy when ACTIVE, alert when failed\n")[1]
+    block = section.split(".. code-block:: yaml+jinja\n\n", 1)[1].split("\n\n``", 1)[0]
+    shown = "\n".join(line[3:] for line in block.splitlines()) + "\n"
+
+    assert shown == (RULEBOOKS / "trained_model_status.yml").read_text(encoding="utf-8")
+
+
+def test_the_guides_decision_environment_is_one_ansible_builder_accepts(tmp_path):
+    definition = RULEBOOKS / "decision-environment.yml"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-builder"), "create", "-f", str(definition), "--context", str(tmp_path / "context")],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "cleanrooms.ml" in (tmp_path / "context" / "_build" / "requirements.yml").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "docsite" / "rst" / "event_driven.rst").read_text(encoding="utf-8")
+    assert "\n".join(line for line in definition.read_text(encoding="utf-8").splitlines() if not line.startswith(("#", "---"))) in "\n".join(
+        line[3:] for line in guide.splitlines()
+    )
