@@ -164,17 +164,18 @@ def test_an_unknown_collaboration_ends_the_source(cleanroomsml_fake):
 
 
 def test_cancelling_stops_the_source_at_once_even_during_a_call(cleanroomsml_fake, churn):
-    cleanroomsml_fake.latency = 1.0
+    cleanroomsml_fake.latency = 2.0
 
     async def scenario(queue, task):
+        # The loop stays free during the slow call: the scenario sees it begin, and cancels then.
         await until(lambda: operations(cleanroomsml_fake, "ListCollaborationTrainedModels"))
-        started = time.perf_counter()
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        return time.perf_counter() - started
 
+    started = time.perf_counter()
     try:
-        assert watch({"collaboration_identifier": COLLABORATION}, scenario) < 0.2
+        watch({"collaboration_identifier": COLLABORATION}, scenario)
+        assert time.perf_counter() - started < 1.5, "cancelled well before the 2 s call ended"
     finally:
-        time.sleep(1.0)  # the abandoned call finishes against the fake, not after the test
+        time.sleep(2.0)  # the abandoned call finishes against the fake, not after the test
