@@ -139,6 +139,8 @@ class TrainedModelStatusPoller:
     async def poll(self, queue):
         """One listing, one description per changed model, one event per change to report."""
         summaries = await run_in_daemon_thread(self.list_models)
+        if not self.listed_once:
+            self.warn_about_unlisted_models(summaries)
         to_describe = []
         for change in self.observed.changes(summaries):
             if not self.options.watches(change.trained_model_arn):
@@ -164,6 +166,13 @@ class TrainedModelStatusPoller:
                 LOGGER.debug("%s: %s went from %s to %s", SOURCE_NAME, change.trained_model_arn, event["previous_status"], event["status"])
         if transient is not None:
             raise transient  # the models not described are described by the next try
+
+    def warn_about_unlisted_models(self, summaries):
+        """Name the trained_model_arns the first listing lacks: a typo, or a model not created yet."""
+        listed = set(summary.get("trainedModelArn") for summary in summaries)
+        for arn in sorted((self.options.trained_model_arns or frozenset()) - listed):
+            LOGGER.warning("%s: trained model %s is not in collaboration %s (yet): its changes are reported once it is listed",
+                           SOURCE_NAME, arn, self.options.collaboration_identifier)
 
     def list_models(self):
         try:

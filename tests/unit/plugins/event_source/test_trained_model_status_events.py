@@ -151,3 +151,16 @@ def test_a_listing_of_several_pages_is_walked_whole(cleanroomsml_fake):
     assert event["trained_model"]["trained_model_arn"] == models[-1]["trainedModelArn"]
     pages = operations(cleanroomsml_fake, "ListCollaborationTrainedModels")
     assert any(params.get("nextToken") for name, params in pages), "the listing took more than one page"
+
+
+def test_a_watched_arn_missing_from_the_first_listing_is_named_in_a_warning(cleanroomsml_fake, churn, caplog):
+    missing = churn["trainedModelArn"].rsplit("/", 1)[0] + "/aaaaaaaa-bbbb-4ccc-8ddd-000000000000"
+
+    async def scenario(queue, task):
+        await polls(cleanroomsml_fake, 2)
+
+    watch({"collaboration_identifier": COLLABORATION, "trained_model_arns": [churn["trainedModelArn"], missing]}, scenario)
+
+    warnings = [record.getMessage() for record in caplog.records if "is not in collaboration" in record.getMessage()]
+    assert warnings == ["cleanrooms.ml.trained_model_status: trained model %s is not in collaboration %s (yet): its changes are reported once it is listed"
+                        % (missing, COLLABORATION)]
