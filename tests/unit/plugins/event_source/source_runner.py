@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import importlib
 import runpy
 from pathlib import Path
 
@@ -10,6 +11,15 @@ SOURCE_MAIN = runpy.run_path(str(SOURCE_FILE))["main"]
 
 # Short enough that a test takes a few polls in a fraction of a second.
 TEST_DELAY = 0.02
+
+
+def collection_module(name):
+    """A module of the collection, as the source imports it when main() runs.
+
+    Looked up when a test runs, not when it is collected: the lookup tests' conftest imports
+    the collection again through Ansible's loader, and the source then gets the new modules.
+    """
+    return importlib.import_module("ansible_collections.cleanrooms.ml.plugins." + name)
 
 
 def operations(fake, name):
