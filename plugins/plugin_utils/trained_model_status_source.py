@@ -120,8 +120,8 @@ class TrainedModelStatusPoller:
                     self.failed_polls += 1
                     wait = self.backoff()
                     LOGGER.warning(
-                        "%s: poll %d of collaboration %s failed in a row (%s); trying again in %.1f s",
-                        SOURCE_NAME, self.failed_polls, collaboration, error, wait,
+                        "%s: a poll of collaboration %s failed, %d in a row (%s); trying again in %.3g s",
+                        SOURCE_NAME, collaboration, self.failed_polls, error, wait,
                     )
                     await self.sleep(wait)
                     continue
