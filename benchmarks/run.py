@@ -11,6 +11,7 @@ import sys
 import time
 
 from benchmarks import ROOT
+from benchmarks import event_poll
 from benchmarks import list_details
 from benchmarks import lookup_bulk
 from benchmarks import lookup_per_call
@@ -21,7 +22,7 @@ from benchmarks.report import document
 from benchmarks.report import machine
 from benchmarks.report import table
 
-BENCHMARKS = (lookup_per_call, lookup_bulk, module_task, wait, pytest_suite, list_details)
+BENCHMARKS = (lookup_per_call, lookup_bulk, module_task, wait, pytest_suite, list_details, event_poll)
 
 
 def main(argv=None):

@@ -1,0 +1,56 @@
+"""event-poll: a poll of the event source over many models in which nothing changed, against one raw listing of them.
+
+The source lists the collaboration once per poll (all pages) and describes only models whose
+summary changed, so a quiet poll should cost about what the listing itself costs. Both run
+alternately in one process of their own (benchmarks/event_poll_timer.py), against the fake
+over HTTP; the comparison is the same pages fetched with a plain boto3 client and botocore's paginator.
+"""
+
+import json
+import statistics
+import subprocess
+import sys
+
+from fake_playbook import playbook_environment
+
+from benchmarks import ROOT
+from benchmarks.fake_service import served_models
+from benchmarks.figures import Quantity
+from benchmarks.figures import RatioAtMost
+from benchmarks.figures import Row
+
+NAME = "event-poll"
+SIZES = {"full": {"models": 500, "rounds": 15}, "tiny": {"models": 5, "rounds": 1}}
+GOAL = RatioAtMost(1.3)
+
+
+def _timings(served, rounds):
+    job = {"endpoint_url": served.endpoint_url, "collaboration": served.collaboration, "rounds": rounds}
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.event_poll_timer"],
+        input=json.dumps(job), env=playbook_environment(), cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError("the event poll timer failed (rc=%d):\n%s" % (result.returncode, result.stderr[-6000:]))
+    return json.loads(result.stdout)
+
+
+def run(models, rounds):
+    with served_models(models) as served:
+        samples = _timings(served, rounds)
+    if samples["events"]:
+        raise RuntimeError("%d events from polls in which nothing changed" % samples["events"])
+    return [
+        Row(
+            NAME,
+            Quantity(
+                statistics.median(samples["poll"]) * 1000, "ms",
+                "a poll of the event source over %d models in which nothing changed; median of %d" % (models, rounds),
+            ),
+            Quantity(
+                statistics.median(samples["listing"]) * 1000, "ms",
+                "ListCollaborationTrainedModels, all pages, with a plain boto3 client and botocore's paginator; median of %d" % rounds,
+            ),
+            GOAL,
+        )
+    ]

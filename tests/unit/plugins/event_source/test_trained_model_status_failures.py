@@ -1,0 +1,180 @@
+"""The event source: bad arguments fail at start before any call; passing failures are retried and
+logged and lose no change; lasting ones end it with a clear message; cancelling stops it at once."""
+
+import asyncio
+import logging
+import time
+
+import pytest
+
+from source_runner import SOURCE_MAIN, collection_module, drained, operations, polls, until, watch
+
+COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/11111111-2222-4333-8444-555555555555/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+
+
+@pytest.fixture
+def quick_backoff(monkeypatch):
+    """The API helpers' AWSRetry with 2 attempts and short sleeps, so that running out of them takes milliseconds."""
+    trained_model_api = collection_module("module_utils.trained_model_api")
+    monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 2)
+    monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)
+    monkeypatch.setitem(trained_model_api._BACKOFF, "max_delay", 0.01)
+
+
+@pytest.fixture
+def churn(cleanroomsml_fake):
+    return cleanroomsml_fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION)
+
+
+def start_error(args):
+    """The error main(queue, args) ends with."""
+    with pytest.raises(collection_module("plugin_utils.trained_model_status_options").SourceArgumentError) as raised:
+        asyncio.run(asyncio.wait_for(SOURCE_MAIN(asyncio.Queue(), args), 5))
+    return str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ({}, "collaboration_identifier is required"),
+        ({"collaboration_identifier": "not-a-uuid"}, "collaboration_identifier must be a UUID"),
+        ({"collaboration_identifier": COLLABORATION, "trained_model_arns": [ARN, "arn:nope"]}, "trained_model_arns[2] must be a trained model ARN"),
+        ({"collaboration_identifier": COLLABORATION, "trained_model_arns": {"a": 1}}, "trained_model_arns must be a non-empty list"),
+        ({"collaboration_identifier": COLLABORATION, "statuses": ["ACTIVE", "DONE"]}, "statuses[2] must be one of CREATE_PENDING"),
+        ({"collaboration_identifier": COLLABORATION, "delay": 0}, "delay must be a number of seconds greater than 0"),
+        ({"collaboration_identifier": COLLABORATION, "delay": "soon"}, "delay must be a number of seconds greater than 0 and at most 86400, got 'soon'"),
+        ({"collaboration_identifier": COLLABORATION, "delay": 10 ** 400}, "delay must be a number of seconds"),
+        ({"collaboration_identifier": COLLABORATION, "emit_initial": "maybe"}, "emit_initial must be a boolean"),
+        ({"collaboration_identifier": COLLABORATION, "validate_response": "loose"}, "validate_response must be one of strict, warn, off"),
+        ({"collaboration_identifier": COLLABORATION, "colaboration": "x"}, "unknown argument 'colaboration'; valid arguments: access_key"),
+        ({"collaboration_identifier": COLLABORATION, "region": 5}, "region must be a string, got 5"),
+        ({"collaboration_identifier": COLLABORATION, "profile": "dev", "access_key": "AKIAFAKE"}, "profile cannot be combined with access_key"),
+        ({"collaboration_identifier": COLLABORATION, "region": "us-east-1", "profile": "no-such-profile-here"},
+         "The config profile (no-such-profile-here) could not be found"),
+    ],
+)
+def test_a_bad_argument_is_one_clear_error_at_start_before_any_call(cleanroomsml_fake, args, expected):
+    message = start_error(args)
+
+    assert message.startswith("cleanrooms.ml.trained_model_status: ")
+    assert expected in message
+    assert "Traceback" not in message
+    assert cleanroomsml_fake.calls == []
+
+
+def test_every_bad_argument_is_named_in_the_one_error(cleanroomsml_fake):
+    message = start_error({"collaboration_identifier": "nope", "statuses": ["DONE"], "delay": -1})
+
+    for parameter in ("collaboration_identifier", "statuses[1]", "delay"):
+        assert parameter in message
+
+
+def test_a_secret_of_the_wrong_type_is_not_shown(cleanroomsml_fake):
+    message = start_error({"collaboration_identifier": COLLABORATION, "secret_key": 918273645546372819, "session_token": ["tok-3141592653"]})
+
+    assert "secret_key must be a string, got a value of type int" in message
+    assert "session_token must be a string, got a value of type list" in message
+    assert "918273645546372819" not in message and "3141592653" not in message
+
+
+def test_throttled_listings_are_retried_logged_and_lose_no_change(cleanroomsml_fake, churn, quick_backoff, caplog):
+    caplog.set_level(logging.WARNING)
+
+    async def scenario(queue, task):
+        await polls(cleanroomsml_fake, 1)
+        cleanroomsml_fake.fail_next("ListCollaborationTrainedModels", "ThrottlingException", times=6, message="Rate exceeded")
+        cleanroomsml_fake.set_status(churn["trainedModelArn"], "ACTIVE")
+        event = await queue.get()
+        await polls(cleanroomsml_fake, 2)
+        return [event] + drained(queue)
+
+    events = watch({"collaboration_identifier": COLLABORATION}, scenario)
+
+    assert [(event["previous_status"], event["status"]) for event in events] == [("CREATE_IN_PROGRESS", "ACTIVE")]
+    retries = [record.getMessage() for record in caplog.records if " in a row (" in record.getMessage()]
+    assert len(retries) == 3, "6 throttled calls, 2 per poll: 3 failed polls"
+    assert "ThrottlingException" in retries[0] and "Rate exceeded" in retries[0]
+
+
+def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(cleanroomsml_fake, churn, caplog):
+    caplog.set_level(logging.WARNING)
+
+    async def scenario(queue, task):
+        await polls(cleanroomsml_fake, 1)
+        cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "InternalServerException", times=3)
+        cleanroomsml_fake.set_status(churn["trainedModelArn"], "CREATE_FAILED", message="container exited")
+        event = await queue.get()
+        await polls(cleanroomsml_fake, 2)
+        return [event] + drained(queue)
+
+    events = watch({"collaboration_identifier": COLLABORATION}, scenario)
+
+    assert [(event["previous_status"], event["status"]) for event in events] == [("CREATE_IN_PROGRESS", "CREATE_FAILED")]
+    assert events[0]["trained_model"]["status_details"]["message"] == "container exited"
+    assert len(operations(cleanroomsml_fake, "GetCollaborationTrainedModel")) == 4
+    assert sum(" in a row (" in record.getMessage() for record in caplog.records) == 3
+
+
+def test_an_unreachable_endpoint_is_retried_and_never_ends_the_source(cleanroomsml_fake, caplog):
+    caplog.set_level(logging.WARNING)
+
+    async def scenario(queue, task):
+        await until(lambda: sum(" in a row (" in record.getMessage() for record in caplog.records) >= 3)
+        return task.done()
+
+    # Port 9 (discard) on the loopback: refused at once.
+    assert watch({"collaboration_identifier": COLLABORATION, "endpoint_url": "http://127.0.0.1:9"}, scenario) is False
+    assert "Could not connect to the endpoint URL" in caplog.records[-1].getMessage()
+
+
+@pytest.mark.parametrize(
+    "operation, expected",
+    [
+        (
+            "ListCollaborationTrainedModels",
+            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels"),
+        (
+            "GetCollaborationTrainedModel",
+            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel"),
+    ],
+)
+def test_access_denied_ends_the_source_naming_the_iam_action(cleanroomsml_fake, churn, operation, expected):
+    cleanroomsml_fake.fail_next(operation, "AccessDeniedException")
+
+    async def scenario(queue, task):
+        await task
+
+    with pytest.raises(collection_module("plugin_utils.trained_model_status_source").TrainedModelStatusError) as raised:
+        watch({"collaboration_identifier": COLLABORATION, "emit_initial": True}, scenario)
+    assert str(raised.value).startswith("cleanrooms.ml.trained_model_status: " + expected)
+
+
+def test_an_unknown_collaboration_ends_the_source(cleanroomsml_fake):
+    cleanroomsml_fake.fail_next("ListCollaborationTrainedModels", "ResourceNotFoundException")
+
+    async def scenario(queue, task):
+        await task
+
+    status_error = collection_module("plugin_utils.trained_model_status_source").TrainedModelStatusError
+    with pytest.raises(status_error, match="collaboration %s not found" % COLLABORATION):
+        watch({"collaboration_identifier": COLLABORATION}, scenario)
+
+
+def test_cancelling_stops_the_source_at_once_even_during_a_call(cleanroomsml_fake, churn):
+    start_error({})  # the source's first run imports its code: not part of what is timed
+    cleanroomsml_fake.latency = 2.0
+
+    async def scenario(queue, task):
+        # The loop stays free during the slow call: the scenario sees it begin, and cancels then.
+        await until(lambda: operations(cleanroomsml_fake, "ListCollaborationTrainedModels"))
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    started = time.perf_counter()
+    try:
+        watch({"collaboration_identifier": COLLABORATION}, scenario)
+        assert time.perf_counter() - started < 1.5, "cancelled well before the 2 s call ended"
+    finally:
+        time.sleep(2.0)  # the abandoned call finishes against the fake, not after the test
