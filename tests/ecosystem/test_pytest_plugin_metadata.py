@@ -3,7 +3,6 @@
 import re
 import zipfile
 from email.parser import Parser
-from pathlib import Path
 
 import pytest
 

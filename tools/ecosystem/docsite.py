@@ -90,7 +90,7 @@ def build_docsite(dest):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("dest", type=Path, help="where to write the Sphinx project; the site goes to DEST/build/html")
     dest = parser.parse_args().dest
     code, log = build_docsite(dest)

@@ -106,7 +106,7 @@ def twine_check(paths):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where to write the artifacts (default: dist/)")
     dist = parser.parse_args().dist.resolve()
     shutil.rmtree(dist, ignore_errors=True)
@@ -117,7 +117,7 @@ def main():
     sdist, wheel = build_plugin(dist)
     print("built %s\nbuilt %s" % (sdist.relative_to(dist.parent), wheel.relative_to(dist.parent)))
 
-    imported, findings, _ = galaxy_import(tarball)
+    imported, findings, dummy = galaxy_import(tarball)
     if imported.returncode != 0 or findings:
         print(imported.stdout + imported.stderr, file=sys.stderr)
         print("galaxy-importer refused %s (exit %d, %d ERROR/WARNING lines)" % (tarball.name, imported.returncode, len(findings)), file=sys.stderr)
