@@ -17,7 +17,7 @@ export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
 export ANSIBLE_NOCOLOR := 1
 PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
-.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke clean
+.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke release docsite clean
 
 venv: $(INSTALLED)
 
@@ -59,11 +59,21 @@ sanity: tree
 	$(BIN)/python tools/sanity_tree.py $(SANITY_COLLECTION) "$$(readlink $(AMAZON_AWS_LINK))"
 	cd $(SANITY_COLLECTION) && $(BIN)/ansible-test sanity --python 3.11 --venv --color no
 
-# Docs, lint, changelog, collection tarball, execution environment metadata and the pytest plugin's wheel.
-# The wheel check installs into a fresh venv from PyPI (about a minute): ECOSYSTEM_ARGS='-m "not slow"' leaves it out.
+# Docs, lint, changelog, the collection tarball (galaxy-importer, ansible-runner), execution environment
+# metadata, the HTML docsite and the pytest plugin's sdist and wheel (twine check). The checks that install
+# into a fresh venv from PyPI (about two minutes together): ECOSYSTEM_ARGS='-m "not slow"' leaves them out.
 ECOSYSTEM_ARGS ?=
 ecosystem: tree
 	$(PYTEST) tests/ecosystem $(ECOSYSTEM_ARGS)
+
+# Both release artifacts in dist/ (collection tarball; plugin sdist and wheel), checked by galaxy-importer and
+# `twine check --strict`; prints where each is uploaded (docs/releasing.md). Uploads nothing.
+release: tree
+	$(BIN)/python tools/ecosystem/release_artifacts.py --dist dist
+
+# The collection's documentation as HTML in build/docsite/html, with antsibull-docs and Sphinx, offline.
+docsite: tree
+	$(BIN)/python tools/ecosystem/docsite.py build/docsite
 
 # docs/reference/ from the plugins' documentation.
 reference: tree
@@ -88,4 +98,4 @@ bench-smoke: tree
 	$(PYTEST) tests/bench_smoke
 
 clean:
-	rm -rf build tests/output
+	rm -rf build dist tests/output

@@ -4,7 +4,7 @@ The step under test, model_for_scoring, picks the trained model a batch-scoring 
 use. In a real project it lives in the pipeline's package; it is defined here to keep the
 example in one file. Run it offline, against the fake:
 
-    pip install pytest-cleanroomsml
+    pip install ./pytest_plugin    # in a checkout; pytest-cleanroomsml from PyPI once it is published
     pytest test_ml_pipeline_example.py
 """
 

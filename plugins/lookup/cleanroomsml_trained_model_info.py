@@ -66,9 +66,15 @@ options:
 notes:
   - Requires the IAM action C(cleanrooms-ml:GetCollaborationTrainedModel).
   - Ansible runs each task in a new worker process, so two tasks do not share a client; the calls of one task do.
+seealso:
+  - plugin: cleanrooms.ml.cleanroomsml_trained_model_info
+    plugin_type: module
+    description: The module of the same name, which returns the same facts to tasks, lists models and waits.
+  - ref: ansible_collections.cleanrooms.ml.docsite.using_the_module
+    description: The guide to the module and the lookup.
 extends_documentation_fragment:
   - cleanrooms.ml.trained_model
-  - amazon.aws.boto3
+  - cleanrooms.ml.requirements
   - amazon.aws.common.plugins
   - amazon.aws.region.plugins
 """

@@ -82,13 +82,20 @@ options:
 notes:
   - Requires the IAM action C(cleanrooms-ml:GetCollaborationTrainedModel), and C(cleanrooms-ml:ListCollaborationTrainedModels) in list mode.
   - The module never changes anything and supports check mode.
-  - The connection options can be set for all modules of the collection with
-    C(module_defaults) and the action group C(group/cleanrooms.ml.cleanroomsml).
+  - The connection options can be set with C(module_defaults) and the action group C(group/cleanrooms.ml.cleanroomsml)
+    (this module), or C(group/cleanrooms.ml.aws) (this module and the modules of C(group/amazon.aws.aws)).
+  - C(group/aws) and C(group/amazon.aws.aws) do not reach this module; options set there do not apply to it.
+seealso:
+  - plugin: cleanrooms.ml.cleanroomsml_trained_model_info
+    plugin_type: lookup
+    description: The lookup of the same name, which returns the same facts in templates.
+  - ref: ansible_collections.cleanrooms.ml.docsite.using_the_module
+    description: The guide to the module and the lookup.
 extends_documentation_fragment:
   - cleanrooms.ml.trained_model
+  - cleanrooms.ml.requirements
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
 """
 
 EXAMPLES = r"""
@@ -174,6 +181,31 @@ trained_models:
       create_time: "2026-11-20T09:30:00+00:00"
       update_time: "2026-11-20T10:05:00+00:00"
       creator_account_id: "111122223333"
+error:
+  description:
+    - When AWS refused a call, the error it returned, as amazon.aws's modules return it.
+  returned: on failure, when AWS answered with an error
+  type: dict
+  contains:
+    code:
+      description: The AWS error code.
+      returned: always
+      type: str
+      sample: AccessDeniedException
+    message:
+      description: The AWS error message.
+      returned: always
+      type: str
+      sample: "User is not authorized to perform: cleanrooms-ml:GetCollaborationTrainedModel"
+violations:
+  description:
+    - With O(validate_response=strict), the differences between the response and the JSON Schema, one per item,
+      each with its JSON path.
+  returned: on failure, when a response does not match the schema and O(validate_response=strict)
+  type: list
+  elements: str
+  sample:
+    - "$.createTime: 1763631000.0 is not of type 'string'"
 wait_polls:
   description: How many times the module asked for the model's status while waiting.
   returned: when O(wait=true)

@@ -4,9 +4,11 @@ import pytest
 
 from tool_runs import ROOT, amazon_aws_path, run_ok, tool
 
+from release_artifacts import build_plugin  # noqa: I100  (tools/ecosystem/ is on sys.path once tool_runs is imported)
+
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: builds and installs into a fresh venv from PyPI; leave out with -m 'not slow'")
+    config.addinivalue_line("markers", "slow: installs into a fresh venv from PyPI; leave out with -m 'not slow'")
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +18,12 @@ def collection_tarball(tmp_path_factory):
     run_ok([tool("ansible-galaxy"), "collection", "build", "--output-path", output, ROOT])
     [tarball] = output.glob("cleanrooms-ml-*.tar.gz")
     return tarball
+
+
+@pytest.fixture(scope="session")
+def plugin_distributions(tmp_path_factory):
+    """pytest-cleanroomsml's (sdist, wheel), as `make release` builds them."""
+    return build_plugin(tmp_path_factory.mktemp("plugin-build"))
 
 
 @pytest.fixture(scope="session")

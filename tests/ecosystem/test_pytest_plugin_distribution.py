@@ -8,12 +8,10 @@ import zipfile
 import pytest
 from packaging.requirements import Requirement
 
+from release_artifacts import PLUGIN_BUILD_DEBRIS as BUILD_DEBRIS, PLUGIN_SOURCE
 from requirement_files import requirement_lines
 from tool_runs import ROOT, describe, run, run_ok
 
-PLUGIN_SOURCE = ROOT / "pytest_plugin"
-# Left behind in the source tree by builds, editable installs, test runs and type checks; not sources.
-BUILD_DEBRIS = shutil.ignore_patterns("build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".mypy_cache")
 # What the plugin's tests use beyond the plugin's dependencies, installed at requirements-dev.txt's versions.
 TEST_ONLY_REQUIREMENTS = {"pytest-xdist"}
 # Repository folders the plugin's tests read, found at the same place relative to the tests.
@@ -28,17 +26,9 @@ def clean_environment():
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    """The wheel that `python -m build` makes of a copy of pytest_plugin/, beside its sdist.
-
-    The wheel is built from the sdist, so a file the sdist lacks is missing from the wheel too.
-    """
-    work = tmp_path_factory.mktemp("plugin-build")
-    shutil.copytree(PLUGIN_SOURCE, work / "source", ignore=BUILD_DEBRIS)
-    run_ok([sys.executable, "-m", "build", "--outdir", work / "dist", work / "source"], env=clean_environment())
-    assert len(list((work / "dist").glob("pytest_cleanroomsml-*.tar.gz"))) == 1
-    [built] = (work / "dist").glob("pytest_cleanroomsml-*.whl")
-    return built
+def wheel(plugin_distributions):
+    """The wheel `make release` builds (from the sdist, so a file the sdist lacks is missing from the wheel too)."""
+    return plugin_distributions[1]
 
 
 def requirements_of_the_tests():

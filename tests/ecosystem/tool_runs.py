@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))  # release_artifacts, docsite, plugin_reference
 
 from fake_playbook import playbook_environment  # noqa: E402  (tools/ is not a package)
 
