@@ -35,6 +35,8 @@ ALLOWED_FILES = (
     "docs/examples/*.yaml",
     "docs/examples/*.py",
     "docs/examples/templates/*.j2",
+    "docs/examples/rulebooks/*.yml",
+    "docs/examples/rulebooks/*.yaml",
 )
 
 # Among them, what must be there.
