@@ -20,6 +20,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import m
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
@@ -167,7 +168,7 @@ class TrainedModelInfo:
         try:
             return get_collaboration_trained_model(self.client, arn, self.collaboration, version)
         except (BotoCoreError, ClientError) as error:
-            raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version))
+            raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version, client_region(self.client)))
 
     def describe(self):
         """The module's result: one model when an ARN is given, otherwise the collaboration's list."""
