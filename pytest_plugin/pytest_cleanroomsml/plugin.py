@@ -78,9 +78,13 @@ def cleanroomsml_client(request: pytest.FixtureRequest, cleanroomsml_settings: C
 
 
 @pytest.fixture
-def cleanroomsml_trained_model(cleanroomsml_client: BaseClient) -> TrainedModelFetcher:
+def cleanroomsml_trained_model(
+    request: pytest.FixtureRequest, cleanroomsml_settings: CleanRoomsMLSettings, cleanroomsml_client: BaseClient
+) -> TrainedModelFetcher:
     """cleanroomsml_trained_model(arn, collaboration_identifier, version_identifier=None): the validated response."""
-    return TrainedModelFetcher(cleanroomsml_client)
+    # Offline, the fake (which cleanroomsml_client activated) names its models when one is not found.
+    fake = None if cleanroomsml_settings.live else request.getfixturevalue("cleanroomsml_fake")
+    return TrainedModelFetcher(cleanroomsml_client, fake)
 
 
 @pytest.fixture
