@@ -8,44 +8,17 @@ The patterns and lengths come from the shared schema, which a test keeps equal t
 botocore's service model, so they are never copied by hand.
 """
 
-import re
-
+from ansible_collections.cleanrooms.ml.plugins.module_utils.identifier_rules import IdentifierRule
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import arn_mistake
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
 TRAINED_MODEL_STATUSES = tuple(SCHEMA["$defs"]["TrainedModelStatus"]["enum"])
 
-
-class _IdentifierRule:
-    """A string rule from a schema definition: length bounds and a whole-value pattern."""
-
-    def __init__(self, definition, description, mistake=None):
-        shape = SCHEMA["$defs"][definition]
-        self.min_length = shape["minLength"]
-        self.max_length = shape["maxLength"]
-        self.pattern = re.compile(shape["pattern"])
-        self.description = description
-        # mistake(value, pattern): what is wrong with a value of the right length, in words.
-        self.mistake = mistake
-
-    def error(self, parameter, value):
-        """Return why value is not acceptable for parameter, or None when it is."""
-        if not isinstance(value, str):
-            return "%s must be %s, got %s %s" % (parameter, self.description, type(value).__name__, quoted(value))
-        if not self.min_length <= len(value) <= self.max_length:
-            return "%s must be %s, got %s of %d characters" % (parameter, self.description, quoted(value), len(value))
-        # "$" also matches before a final newline, so newlines are refused explicitly.
-        if "\n" in value or not self.pattern.match(value):
-            mistake = self.mistake and self.mistake(value, self.pattern.pattern)
-            return "%s must be %s, got %s%s" % (parameter, self.description, quoted(value), ": %s" % mistake if mistake else "")
-        return None
-
-
-UUID_RULE = _IdentifierRule("UUID", "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
+UUID_RULE = IdentifierRule(SCHEMA["$defs"]["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
 _ARN = SCHEMA["$defs"]["TrainedModelArn"]
-TRAINED_MODEL_ARN_RULE = _IdentifierRule(
-    "TrainedModelArn",
+TRAINED_MODEL_ARN_RULE = IdentifierRule(
+    _ARN,
     "a trained model ARN of %d to %d characters, like "
     "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>" % (_ARN["minLength"], _ARN["maxLength"]),
     mistake=arn_mistake,

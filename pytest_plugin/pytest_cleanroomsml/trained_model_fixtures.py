@@ -6,14 +6,14 @@ test's line: the plugin's own frames and botocore's are left out of the tracebac
 
 from __future__ import annotations
 
-import re
+import functools
 from typing import TYPE_CHECKING, Any, Sequence
 
 import pytest
 from botocore.client import BaseClient
 from botocore.exceptions import ClientError
 
-from ._shared.quoted_values import quoted
+from ._shared.identifier_rules import IdentifierRule
 from ._shared.trained_model_arns import arn_mistake, region_mismatch
 from ._shared.trained_model_waiting import NEXT_STATUSES, WaitError, wait_for_status
 from ._shared.trained_model_words import model_label, status_name_error
@@ -37,17 +37,22 @@ _IDENTIFIERS = (
 )
 
 
+@functools.lru_cache(maxsize=None)
+def _identifier_rules() -> dict[str, IdentifierRule]:
+    """{parameter: its rule}, from the shared schema, as the Ansible collection checks them."""
+    definitions = trained_model_schema()["$defs"]
+    return {
+        parameter: IdentifierRule(definitions[definition], expected, arn_mistake if definition == "TrainedModelArn" else None)
+        for parameter, definition, expected in _IDENTIFIERS
+    }
+
+
 def identifier_error(call: str, parameter: str, value: object) -> Exception | None:
     """TypeError or ValueError saying why ``value`` cannot be the ``parameter`` of ``call``, or None."""
-    definition, expected = next((definition, expected) for name, definition, expected in _IDENTIFIERS if name == parameter)
-    if not isinstance(value, str):
-        return TypeError(f"{call}: {parameter} must be {expected}, got {type(value).__name__} {quoted(value)}")
-    shape = trained_model_schema()["$defs"][definition]
-    # "$" also matches before a final newline, so newlines are refused explicitly.
-    if shape["minLength"] <= len(value) <= shape["maxLength"] and "\n" not in value and re.match(shape["pattern"], value):
+    error = _identifier_rules()[parameter].error(f"{call}: {parameter}", value)
+    if error is None:
         return None
-    mistake = arn_mistake(value, shape["pattern"]) if definition == "TrainedModelArn" else None
-    return ValueError(f"{call}: {parameter} must be {expected}, got {quoted(value)}" + (f": {mistake}" if mistake else ""))
+    return TypeError(error) if not isinstance(value, str) else ValueError(error)
 
 
 class TrainedModelFetcher:
