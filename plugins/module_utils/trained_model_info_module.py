@@ -17,6 +17,7 @@ from ansible.module_utils.common.warnings import warn
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
@@ -96,8 +97,8 @@ def status_option_warnings(params):
         if value not in TRAINED_MODEL_STATUSES and not status_name_error(value, TRAINED_MODEL_STATUSES)
     ]
     return [
-        "%s: %r is not a status this collection knows (%s); it is used as given, as a status AWS may have added"
-        % (option, value, ", ".join(TRAINED_MODEL_STATUSES))
+        "%s: %s is not a status this collection knows (%s); it is used as given, as a status AWS may have added"
+        % (option, quoted(value), ", ".join(TRAINED_MODEL_STATUSES))
         for option, value in unknown
     ]
 
