@@ -30,7 +30,9 @@ PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
 SHARED_MODULE_UTILS = (
+    "identifier_rules.py",
     "quoted_values.py",
+    "trained_model_arns.py",
     "trained_model_checks.py",
     "trained_model_member_names.py",
     "trained_model_validation.py",

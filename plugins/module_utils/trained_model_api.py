@@ -13,6 +13,8 @@ except ImportError:
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import region_mismatch
+
 SERVICE_NAME = "cleanroomsml"
 
 # The API operations, as error messages, the IAM actions and the fake's call log name them.
@@ -92,15 +94,26 @@ def error_code(error):
     return response.get("Error", {}).get("Code")
 
 
-def describe_error(error, operation, trained_model_arn=None, collaboration_identifier=None, version_identifier=None):
-    """Say in one line what failed, in the words of the request rather than the HTTP exchange."""
+def client_region(client):
+    """The Region a boto3 client sends its requests to."""
+    return client.meta.region_name
+
+
+def describe_error(error, operation, trained_model_arn=None, collaboration_identifier=None, version_identifier=None, region=None):
+    """Say in one line what failed, in the words of the request rather than the HTTP exchange.
+
+    ``region`` is where the request went: a model asked for in another Region than its ARN's
+    is never found there, and the message says so.
+    """
     code = error_code(error)
     if code == "ResourceNotFoundException" and trained_model_arn:
-        return "trained model %s (version %s) not found in collaboration %s" % (
+        message = "trained model %s (version %s) not found in collaboration %s" % (
             trained_model_arn,
             version_identifier or "latest",
             collaboration_identifier,
         )
+        mismatch = region_mismatch(trained_model_arn, region)
+        return "%s: %s" % (message, mismatch) if mismatch else message
     if code == "ResourceNotFoundException" and collaboration_identifier:
         return "collaboration %s not found" % collaboration_identifier
     if code == "AccessDeniedException":

@@ -8,47 +8,20 @@ The patterns and lengths come from the shared schema, which a test keeps equal t
 botocore's service model, so they are never copied by hand.
 """
 
-import re
-
+from ansible_collections.cleanrooms.ml.plugins.module_utils.identifier_rules import IdentifierRule
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import arn_mistake
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
 TRAINED_MODEL_STATUSES = tuple(SCHEMA["$defs"]["TrainedModelStatus"]["enum"])
 
-
-class _IdentifierRule:
-    """A string rule from a schema definition: length bounds and a whole-value pattern."""
-
-    def __init__(self, definition, description):
-        shape = SCHEMA["$defs"][definition]
-        self.min_length = shape["minLength"]
-        self.max_length = shape["maxLength"]
-        self.pattern = re.compile(shape["pattern"])
-        self.description = description
-
-    def error(self, parameter, value):
-        """Return why value is not acceptable for parameter, or None when it is."""
-        if not isinstance(value, str):
-            return "%s must be %s, got %s %s" % (parameter, self.description, type(value).__name__, _shown(value))
-        if not self.min_length <= len(value) <= self.max_length:
-            return "%s must be %s, got %s of %d characters" % (parameter, self.description, _shown(value), len(value))
-        # "$" also matches before a final newline, so newlines are refused explicitly.
-        if "\n" in value or not self.pattern.match(value):
-            return "%s must be %s, got %s" % (parameter, self.description, _shown(value))
-        return None
-
-
-def _shown(value, limit=80):
-    """repr() of a value, shortened so that a 2,000-character mistake stays readable."""
-    text = repr(value)
-    return text if len(text) <= limit else "%s...(%d characters)" % (text[:limit], len(text))
-
-
-UUID_RULE = _IdentifierRule("UUID", "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
+UUID_RULE = IdentifierRule(SCHEMA["$defs"]["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
 _ARN = SCHEMA["$defs"]["TrainedModelArn"]
-TRAINED_MODEL_ARN_RULE = _IdentifierRule(
-    "TrainedModelArn",
+TRAINED_MODEL_ARN_RULE = IdentifierRule(
+    _ARN,
     "a trained model ARN of %d to %d characters, like "
     "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>" % (_ARN["minLength"], _ARN["maxLength"]),
+    mistake=arn_mistake,
 )
 
 
@@ -58,7 +31,7 @@ def trained_model_arn_error(parameter, value):
     # The service pattern allows "." in the model part, so it lets "../" through: such a path
     # names another resource wherever the ARN is decoded and normalised.
     if error is None and any(segment in (".", "..") for segment in value.split("/")):
-        error = "%s must not contain '.' or '..' path segments, got %s" % (parameter, _shown(value))
+        error = "%s must not contain '.' or '..' path segments, got %s" % (parameter, quoted(value))
     return error
 
 

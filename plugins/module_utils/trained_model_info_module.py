@@ -13,16 +13,20 @@ except ImportError:
     pass  # Handled by AnsibleAWSModule
 
 from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.common.warnings import warn
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import retry_decorator
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import TRAINED_MODEL_STATUSES
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import integer_range_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
@@ -31,16 +35,78 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitError
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import model_label
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import status_name_error
 
 
 # A year: longer than any training runs (28 days at most), and short enough for the clock and
 # time.sleep(), which overflow on the huge integers an option would otherwise let through.
 MAX_WAIT_SECONDS = 365 * 24 * 3600
 
+# The wait options' defaults, applied here rather than in the argument spec so that an option
+# given without wait=true can be told from one left out (see wait_option_warnings).
+WAIT_DEFAULTS = dict(wait_for=["ACTIVE"], wait_timeout=1800, wait_delay=15)
+
+# The status options, whose values are status names.
+STATUS_OPTIONS = ("status", "wait_for")
+
+
+def record_warning(message):
+    """Add a warning to the task's result.
+
+    Not module.warn(): AnsibleAWSModule (amazon.aws 10) keeps a copy of each warning it is given
+    and, on ansible-core 2.19 and later, passes them to exit_json(warnings=...), which ansible-core
+    2.19 deprecates, so that every warning came with a [DEPRECATION WARNING]. ansible-core's own
+    record, the one AnsibleModule.warn() writes to, is returned with the result by itself.
+    """
+    warn(message)
+
+
+def wait_option_warnings(params):
+    """Wait options given without wait=true, which would otherwise be ignored in silence."""
+    if params["wait"]:
+        return []
+    given = [option for option in WAIT_DEFAULTS if params[option] is not None]
+    if not given:
+        return []
+    return ["%s %s no effect without wait=true: set wait: true to wait" % (", ".join(given), "has" if len(given) == 1 else "have")]
+
+
+def with_wait_defaults(params):
+    """The parameters with the wait options' defaults filled in where none was given."""
+    return dict(params, **dict((option, default) for option, default in WAIT_DEFAULTS.items() if params[option] is None))
+
+
+def status_option_errors(params):
+    """Status option values that are no status name ('active'), with a hint when one is close."""
+    errors = []
+    for option in STATUS_OPTIONS:
+        for value in params[option] or ():
+            error = status_name_error(value, TRAINED_MODEL_STATUSES)
+            if error:
+                errors.append("%s: %s" % (option, error))
+    return errors
+
+
+def status_option_warnings(params):
+    """Status names the collection does not know: accepted, as statuses AWS may have added since."""
+    unknown = [
+        (option, value)
+        for option in STATUS_OPTIONS
+        for value in params[option] or ()
+        if value not in TRAINED_MODEL_STATUSES and not status_name_error(value, TRAINED_MODEL_STATUSES)
+    ]
+    return [
+        "%s: %s is not a status this collection knows (%s); it is used as given, as a status AWS may have added"
+        % (option, quoted(value), ", ".join(TRAINED_MODEL_STATUSES))
+        for option, value in unknown
+    ]
+
 
 def argument_errors(params):
     """Value checks the argument spec cannot express; all of them, before any call."""
     errors = identifier_errors(params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"])
+    errors.extend(status_option_errors(params))
     errors.append(integer_range_error("max_concurrency", params["max_concurrency"], *MAX_CONCURRENCY_LIMITS))
     for option, minimum in (("wait_delay", 1), ("wait_timeout", 0)):
         # One bound at a time, so that the message names the one broken ("at least 1", "at most ...").
@@ -95,7 +161,7 @@ class TrainedModelInfo:
         except ResponseValidationError as error:
             self.module.fail_json(msg=str(error), violations=[str(violation) for violation in error.violations])
         for warning in warnings:
-            self.module.warn(warning)
+            record_warning(warning)
         return facts
 
     def get(self, arn, version=None):
@@ -103,7 +169,7 @@ class TrainedModelInfo:
         try:
             return get_collaboration_trained_model(self.client, arn, self.collaboration, version)
         except (BotoCoreError, ClientError) as error:
-            raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version))
+            raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version, client_region(self.client)))
 
     def describe(self):
         """The module's result: one model when an ARN is given, otherwise the collaboration's list."""
@@ -119,7 +185,7 @@ class TrainedModelInfo:
             return dict(trained_model=self.facts(self.get(arn, version), what))
         try:
             response, polls, seconds = wait_for_status(
-                lambda: self.get(arn, version), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], what
+                lambda: self.get(arn, version), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], model_label
             )
         except WaitError as error:
             self.module.fail_json(
@@ -149,9 +215,13 @@ class TrainedModelInfo:
 
 def run(module):
     """Check the arguments, call AWS and exit with the facts (never changed)."""
+    warnings = wait_option_warnings(module.params)
+    module.params.update(with_wait_defaults(module.params))
     errors = argument_errors(module.params)
     if errors:
         module.fail_json(msg="; ".join(errors))
+    for warning in warnings + status_option_warnings(module.params):
+        record_warning(warning)
     if validation_library_missing(module.params["validate_response"]):
         module.fail_json(msg=missing_required_lib("jsonschema", reason="to validate responses (or set validate_response=off)"))
 

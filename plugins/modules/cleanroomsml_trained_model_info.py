@@ -38,10 +38,12 @@ options:
   status:
     description:
       - In list mode, keep only the trained models in one of these statuses.
+      - The collection knows C(CREATE_PENDING), C(CREATE_IN_PROGRESS), C(CREATE_FAILED), C(ACTIVE), C(DELETE_PENDING),
+        C(DELETE_IN_PROGRESS), C(DELETE_FAILED), C(INACTIVE), C(CANCEL_PENDING), C(CANCEL_IN_PROGRESS) and C(CANCEL_FAILED).
+        Any other name in upper-case letters and underscores is taken with a warning, as a status AWS may have added;
+        a name that is not upper-case (such as C(active)) is refused.
     type: list
     elements: str
-    choices: [CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED,
-              INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED]
   details:
     description:
       - In list mode, return the full description of each listed trained model (one C(GetCollaborationTrainedModel)
@@ -63,22 +65,22 @@ options:
     default: false
   wait_for:
     description:
-      - The statuses that end a wait.
+      - The statuses that end a wait, C([ACTIVE]) when not given.
+      - Status names as in O(status). Waiting for a status the collection does not know goes on until one of
+        O(wait_for) or the timeout, since the collection cannot tell which statuses lead to it.
+      - Only with O(wait=true); given without it, the module warns.
     type: list
     elements: str
-    default: [ACTIVE]
-    choices: [CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED,
-              INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED]
   wait_timeout:
     description:
-      - How long to wait, in seconds, from 0 to 31536000 (a year).
+      - How long to wait, in seconds, from 0 to 31536000 (a year); 1800 when not given.
+      - Only with O(wait=true); given without it, the module warns.
     type: int
-    default: 1800
   wait_delay:
     description:
-      - How long to sleep between two polls, in seconds, from 1 to 31536000 (a year).
+      - How long to sleep between two polls, in seconds, from 1 to 31536000 (a year); 15 when not given.
+      - Only with O(wait=true); given without it, the module warns.
     type: int
-    default: 15
 notes:
   - Requires the IAM action C(cleanrooms-ml:GetCollaborationTrainedModel), and C(cleanrooms-ml:ListCollaborationTrainedModels) in list mode.
   - The module never changes anything and supports check mode.
@@ -384,7 +386,6 @@ trained_model:
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import TRAINED_MODEL_STATUSES
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import VALIDATE_RESPONSE_CHOICES
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_info_module import run
 
@@ -395,13 +396,15 @@ def main():
         collaboration_identifier=dict(type="str", required=True, aliases=["collaboration_id"]),
         version_identifier=dict(type="str"),
         name=dict(type="str"),
-        status=dict(type="list", elements="str", choices=list(TRAINED_MODEL_STATUSES)),
+        # Status names are checked by run(): any upper-case name is taken, since AWS may add statuses.
+        status=dict(type="list", elements="str"),
         details=dict(type="bool", default=False),
         max_concurrency=dict(type="int", default=DEFAULT_MAX_CONCURRENCY),
         wait=dict(type="bool", default=False),
-        wait_for=dict(type="list", elements="str", choices=list(TRAINED_MODEL_STATUSES), default=["ACTIVE"]),
-        wait_timeout=dict(type="int", default=1800),
-        wait_delay=dict(type="int", default=15),
+        # No defaults here: run() fills them in (WAIT_DEFAULTS), after telling given options from absent ones.
+        wait_for=dict(type="list", elements="str"),
+        wait_timeout=dict(type="int"),
+        wait_delay=dict(type="int"),
         validate_response=dict(type="str", choices=list(VALIDATE_RESPONSE_CHOICES), default="warn"),
     )
     module = AnsibleAWSModule(

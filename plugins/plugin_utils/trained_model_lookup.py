@@ -19,6 +19,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import M
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import error_code
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
@@ -116,16 +117,16 @@ class TrainedModelLookup:
         try:
             return get_collaboration_trained_model(client, term.arn, self.collaboration, self.version)
         except (BotoCoreError, ClientError) as error:
-            message = self.error_message(term, error)
+            message = self.error_message(term, error, client_region(client))
             policy = self.policies.get(error_code(error), "error")
             if policy == "error":
                 # The message already carries what botocore's exception says.
                 raise AnsibleLookupError(message) from None
             return _Skipped(message, warn=policy == "warn")
 
-    def error_message(self, term, error):
+    def error_message(self, term, error, region=None):
         """What failed for a term: the term, the model, and the AWS error code and message (or the botocore error)."""
-        description = describe_error(error, GET_OPERATION, term.arn, self.collaboration, self.version)
+        description = describe_error(error, GET_OPERATION, term.arn, self.collaboration, self.version, region)
         # describe_error names the model for some errors only; the term's ARN must always be there.
         if term.arn not in description:
             description = "%s, for trained model %s" % (description, term.arn)

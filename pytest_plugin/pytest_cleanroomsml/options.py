@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from ._shared.quoted_values import quoted
+from .fake.models import REGIONS
+
 DEFAULT_REGION = "us-east-1"
+# The shape of an AWS Region name (us-east-1, us-gov-west-1): live runs may name one the fake does not serve.
+REGION_NAME = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -45,12 +51,43 @@ def add_options(parser: pytest.Parser) -> None:
 
 
 def read_settings(config: pytest.Config) -> CleanRoomsMLSettings:
-    """The settings of this run: each from the command line when given there, else from the ini file."""
-    return CleanRoomsMLSettings(
-        live=bool(_setting(config, "cleanroomsml_live")),
-        region=_setting(config, "cleanroomsml_region"),
-        endpoint_url=_setting(config, "cleanroomsml_endpoint_url") or None,
-    )
+    """The settings of this run: each from the command line when given there, else from the ini file.
+
+    Raises pytest.UsageError naming the setting and where it was given, for a value that
+    cannot be used: once at start-up (pytest_configure), rather than in every test's setup.
+    """
+    live = _live(config)
+    region = _setting(config, "cleanroomsml_region")
+    problem = _region_problem(region, live)
+    if problem:
+        raise pytest.UsageError(f"{_source(config, 'cleanroomsml_region')}: {quoted(region)} {problem}")
+    return CleanRoomsMLSettings(live=live, region=region, endpoint_url=_setting(config, "cleanroomsml_endpoint_url") or None)
+
+
+def _live(config: pytest.Config) -> bool:
+    try:
+        return bool(_setting(config, "cleanroomsml_live"))
+    except (pytest.UsageError, ValueError) as error:
+        # pytest's own message ("invalid truth value 'maybe'") names neither the setting nor its file.
+        raise pytest.UsageError(f"{_source(config, 'cleanroomsml_live')}: {error}; use true or false") from None
+
+
+def _region_problem(region: str, live: bool) -> str | None:
+    """Why the Region cannot be used, or None. Offline it must be one the fake serves; live, one of any shape AWS gives them."""
+    if live:
+        return None if REGION_NAME.fullmatch(region) else "is not a Region name (such as us-east-1)"
+    if region in REGIONS:
+        return None
+    return f"is not a Region where the fake offers Clean Rooms ML; use one of: {', '.join(REGIONS)}"
+
+
+def _source(config: pytest.Config, name: str) -> str:
+    """Where a setting was given: the command-line option, -o, or the ini file."""
+    if config.getoption(name) is not None:
+        return f"--{name.replace('_', '-')} (command line)"
+    if any(override.split("=", 1)[0].strip() == name for override in config.option.override_ini or ()):
+        return f"{name} (command line, -o)"
+    return f"{name} (ini file {config.inipath})" if config.inipath else name
 
 
 def _setting(config: pytest.Config, name: str) -> Any:

@@ -18,8 +18,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
 
 
+SETTINGS = pytest.StashKey[CleanRoomsMLSettings]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Read once at start-up, so that a bad setting is one usage error rather than one per test.
+    config.stash[SETTINGS] = read_settings(config)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
-    settings = read_settings(config)
+    settings = config.stash[SETTINGS]
     if not settings.live:
         return f"cleanroomsml: offline fake in {settings.region}"
     return f"cleanroomsml: live AWS in {settings.region}" + (f" at {settings.endpoint_url}" if settings.endpoint_url else "")
@@ -28,7 +36,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 @pytest.fixture(scope="session")
 def cleanroomsml_settings(pytestconfig: pytest.Config) -> CleanRoomsMLSettings:
     """Live or offline, Region and endpoint URL: from the command line when given there, else the ini file."""
-    return read_settings(pytestconfig)
+    return pytestconfig.stash[SETTINGS]
 
 
 @pytest.fixture
@@ -78,9 +86,13 @@ def cleanroomsml_client(request: pytest.FixtureRequest, cleanroomsml_settings: C
 
 
 @pytest.fixture
-def cleanroomsml_trained_model(cleanroomsml_client: BaseClient) -> TrainedModelFetcher:
+def cleanroomsml_trained_model(
+    request: pytest.FixtureRequest, cleanroomsml_settings: CleanRoomsMLSettings, cleanroomsml_client: BaseClient
+) -> TrainedModelFetcher:
     """cleanroomsml_trained_model(arn, collaboration_identifier, version_identifier=None): the validated response."""
-    return TrainedModelFetcher(cleanroomsml_client)
+    # Offline, the fake (which cleanroomsml_client activated) names its models when one is not found.
+    fake = None if cleanroomsml_settings.live else request.getfixturevalue("cleanroomsml_fake")
+    return TrainedModelFetcher(cleanroomsml_client, fake)
 
 
 @pytest.fixture

@@ -131,6 +131,17 @@ def test_add_version_makes_the_latest_version(fake, fake_client):
     assert older["status"] == "ACTIVE"
 
 
+def test_trained_models_lists_the_latest_versions_held(fake):
+    churn = fake.add_trained_model("churn")
+    newer = fake.add_version(churn["trainedModelArn"], "CREATE_IN_PROGRESS")
+    fraud = fake.add_trained_model("fraud", collaboration_identifier=churn["collaborationIdentifier"])
+    elsewhere = fake.add_trained_model("elsewhere")
+
+    assert fake.trained_models(churn["collaborationIdentifier"]) == [newer, fraud]
+    assert [model["name"] for model in fake.trained_models()] == ["churn", "fraud", "elsewhere"]
+    assert fake.trained_models(str(uuid.uuid4())) == [] and elsewhere in fake.trained_models()
+
+
 def test_seeding_an_unknown_model_is_a_lookup_error(fake):
     with pytest.raises(LookupError, match="not found"):
         fake.add_version(

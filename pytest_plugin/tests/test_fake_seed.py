@@ -115,6 +115,10 @@ def test_a_json_seed_file_works_too(fake, tmp_path):
             "models[0].statusChanges[0].after: -1 is less than the minimum of 0",
         ),
         (
+            "models: [{name: churn}, {name: fraud, collaborationIdentifier: fraud}]",
+            "models[1].collaborationIdentifier: 'fraud' does not match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'",
+        ),
+        (
             "models: [{name: a, missingMembers: [trainedModelArn], versions: [{}]}]",
             "models[0]: versions and statusChanges need the trainedModelArn",
         ),

@@ -183,12 +183,100 @@ def test_wait_returns_the_final_response_or_fails_with_the_last_status(run_offli
     result.stdout.fnmatch_lines(
         [
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=600, delay=0.05)",
-            f"E       Failed: trained model {ARN} is CREATE_FAILED (InternalError: training container exited with code 1), "
-            "from which ACTIVE can no longer be reached",
+            f"E       Failed: trained model 'churn' ({ARN}, version {VERSION}) is CREATE_FAILED (InternalError: training container "
+            "exited with code 1), from which ACTIVE can no longer be reached",
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=0.3, delay=0.1)",
-            f"E       Failed: trained model {ARN} is still CREATE_IN_PROGRESS after waiting 0 seconds (? polls) for ACTIVE",
+            f"E       Failed: trained model 'churn' ({ARN}, version {VERSION}) is still CREATE_IN_PROGRESS after waiting 0.? seconds "
+            "(? polls) for ACTIVE",
         ]
     )
     # The report shows neither the plugin's frames nor the waiting module's exception.
     result.stdout.no_fnmatch_line("*pytest_cleanroomsml/*")
+    result.stdout.no_fnmatch_line("*During handling of the above exception*")
+
+
+MISTAKES = """
+import pytest
+
+from plugin_models import ARN, COLLABORATION, VERSION
+
+OTHER_COLLABORATION = "9f8e7d6c-5b4a-4321-8fed-cba987654321"
+
+
+def test_unknown_model(cleanroomsml_fake, cleanroomsml_trained_model):
+    cleanroomsml_fake.add_trained_model("churn", collaboration_identifier=COLLABORATION, trainedModelArn=ARN, versionIdentifier=VERSION)
+    cleanroomsml_fake.add_trained_model("fraud", collaboration_identifier=OTHER_COLLABORATION)
+    cleanroomsml_trained_model(ARN[:-4] + "0000", COLLABORATION)
+
+
+def test_unknown_model_in_an_empty_collaboration(cleanroomsml_fake, cleanroomsml_trained_model):
+    cleanroomsml_trained_model(ARN, COLLABORATION)
+
+
+def test_arn_of_another_region(cleanroomsml_fake, cleanroomsml_trained_model):
+    cleanroomsml_trained_model(ARN.replace("us-east-1", "eu-west-1"), COLLABORATION)
+
+
+def test_unknown_model_is_still_the_clients_error(cleanroomsml_client, cleanroomsml_trained_model):
+    with pytest.raises(cleanroomsml_client.exceptions.ResourceNotFoundException):
+        cleanroomsml_trained_model(ARN, COLLABORATION)
+
+
+def test_arn_of_the_wrong_type(cleanroomsml_fake, cleanroomsml_trained_model):
+    cleanroomsml_trained_model(42, COLLABORATION)
+
+
+def test_arn_with_a_trailing_newline(cleanroomsml_fake, cleanroomsml_trained_model):
+    cleanroomsml_trained_model(ARN + "\\n", COLLABORATION)
+
+
+def test_waiting_for_an_unknown_model(cleanroomsml_fake, wait_for_trained_model):
+    wait_for_trained_model(ARN, COLLABORATION, timeout=1, delay=0.1)
+
+
+def test_waiting_for_a_misspelt_status(cleanroomsml_fake, wait_for_trained_model):
+    wait_for_trained_model(ARN, COLLABORATION, status="active")
+"""
+
+
+def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
+    result = run_offline(MISTAKES)
+
+    result.assert_outcomes(passed=1, failed=7)
+    not_found = (
+        "E       botocore.errorfactory.ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the "
+        "GetCollaborationTrainedModel operation: trained model {arn} (version latest) not found in collaboration {collaboration}"
+    )
+    result.stdout.fnmatch_lines(
+        [
+            ">       cleanroomsml_trained_model(ARN[:-4] + \"0000\", COLLABORATION)",
+            not_found.format(arn=ARN[:-4] + "0000", collaboration=plugin_models.COLLABORATION)
+            + "; the fake holds 1 trained model(s) in that collaboration:",
+            f"E         trained model 'churn' ({ARN}, version {VERSION})",
+            "test_module.py:11: ResourceNotFoundException",
+            ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
+            not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION)
+            + "; the fake holds no trained model in that collaboration (seed them with cleanroomsml_fake.add_trained_model)",
+            not_found.format(arn=ARN.replace("us-east-1", "eu-west-1"), collaboration=plugin_models.COLLABORATION)
+            + ": the ARN is in eu-west-1; the request went to us-east-1; the fake holds no trained model in that collaboration*",
+            ">       cleanroomsml_trained_model(42, COLLABORATION)",
+            "E       TypeError: cleanroomsml_trained_model(): arn must be a trained model ARN, like "
+            "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>, got int 42",
+            "test_module.py:28: TypeError",
+            ">       cleanroomsml_trained_model(ARN + \"\\n\", COLLABORATION)",
+            "E       ValueError: cleanroomsml_trained_model(): arn must be a trained model ARN, like *, got "
+            + ascii(ARN + "\n").replace("[", "[[]") + ": '\\n' at position 144 cannot be part of an ARN",
+            "test_module.py:32: ValueError",
+            ">       wait_for_trained_model(ARN, COLLABORATION, timeout=1, delay=0.1)",
+            not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION) + "; the fake holds no trained model*",
+            "test_module.py:36: ResourceNotFoundException",
+            ">       wait_for_trained_model(ARN, COLLABORATION, status=\"active\")",
+            "E       ValueError: wait_for_trained_model(): status must be one or more status names; 'active' is not a status name "
+            "(upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?",
+            "test_module.py:40: ValueError",
+        ]
+    )
+    # Neither the plugin's frames nor botocore's (some 120 lines of its source).
+    result.stdout.no_fnmatch_line("*pytest_cleanroomsml/*")
+    result.stdout.no_fnmatch_line("*botocore/*")
     result.stdout.no_fnmatch_line("*During handling of the above exception*")

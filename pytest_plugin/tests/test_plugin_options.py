@@ -82,3 +82,69 @@ def test_the_region_applies_to_the_fake_and_its_clients(pytester):
     result = pytester.runpytest_subprocess("--cleanroomsml-region", "eu-central-1")
 
     result.assert_outcomes(passed=1)
+
+
+REGIONS_LISTED = (
+    "ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, eu-central-1, eu-north-1, eu-west-1, eu-west-2, "
+    "us-east-1, us-east-2, us-west-2"
+)
+
+
+@pytest.mark.parametrize(
+    "ini, args, message",
+    [
+        (
+            "cleanroomsml_live = maybe", [],
+            "ERROR: cleanroomsml_live (ini file {inipath}): invalid truth value 'maybe'; use true or false",
+        ),
+        (
+            "", ["-o", "cleanroomsml_live=perhaps"],
+            "ERROR: cleanroomsml_live (command line, -o): invalid truth value 'perhaps'; use true or false",
+        ),
+        (
+            "cleanroomsml_region = eu_west_1", [],
+            "ERROR: cleanroomsml_region (ini file {inipath}): 'eu_west_1' is not a Region where the fake offers Clean Rooms ML; "
+            "use one of: " + REGIONS_LISTED,
+        ),
+        (
+            "cleanroomsml_region = eu-west-1", ["--cleanroomsml-region=mars-1"],
+            "ERROR: --cleanroomsml-region (command line): 'mars-1' is not a Region where the fake offers Clean Rooms ML; "
+            "use one of: " + REGIONS_LISTED,
+        ),
+        (
+            "cleanroomsml_live = true\ncleanroomsml_region = EU-WEST-1", [],
+            "ERROR: cleanroomsml_region (ini file {inipath}): 'EU-WEST-1' is not a Region name (such as us-east-1)",
+        ),
+    ],
+    ids=["live: not a truth value", "live: -o", "region: ini", "region: command line", "region: live"],
+)
+def test_a_bad_setting_is_one_usage_error_at_start_up(pytester, ini, args, message):
+    inipath = pytester.makeini(f"[pytest]\n{ini}")
+    pytester.makepyfile(
+        """
+        def test_one(cleanroomsml_settings):
+            pass
+
+        def test_two(cleanroomsml_settings):
+            pass
+        """
+    )
+
+    result = pytester.runpytest(*args)
+
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([message.format(inipath=inipath)])
+    result.stdout.no_fnmatch_line("*test_one*")
+
+
+def test_a_live_run_takes_a_region_the_fake_does_not_serve(pytester):
+    pytester.makepyfile(
+        """
+        def test_region(cleanroomsml_settings):
+            assert cleanroomsml_settings.region == "mx-central-1"
+        """
+    )
+
+    result = pytester.runpytest("--cleanroomsml-live", "--cleanroomsml-region=mx-central-1")
+
+    result.assert_outcomes(passed=1)

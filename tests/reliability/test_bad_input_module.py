@@ -39,7 +39,7 @@ OTHER_CASES = [
     pytest.param(dict(validate_response=["strict"]), "validate_response", id="validate_response: a list"),
     # Values outside the choices.
     pytest.param(dict(validate_response="lenient"), "validate_response", id="validate_response: not a choice"),
-    pytest.param(dict(status=["RUNNING"], trained_model_arn=OMITTED), "status", id="status: not a status"),
+    pytest.param(dict(status=["running"], trained_model_arn=OMITTED), "status", id="status: not a status name"),
     pytest.param(dict(wait=True, wait_for=["active"]), "wait_for", id="wait_for: lower case"),
     pytest.param(dict(region="us east 1"), "region", id="region: with spaces"),
     # Unknown options.

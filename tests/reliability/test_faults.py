@@ -160,7 +160,7 @@ FAULTS = [
     # Waiting assumes an unknown status may still become ACTIVE, so it waits until its timeout.
     Fault(
         "unknown status while waiting", FakeFault(status="RETRAINING"), {"wait": True, "wait_timeout": 1, "wait_delay": 1, "validate_response": "off"},
-        Fails(2, "is still RETRAINING after waiting 1 seconds"), MODULE_ONLY,
+        Fails(2, "is still RETRAINING after waiting 1"), MODULE_ONLY,
     ),
 ]
 

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from ansible.module_utils import _internal as module_utils_internal
 from ansible.module_utils.common import warnings as module_warnings
 from ansible.module_utils.testing import patch_module_args
 
@@ -20,6 +21,9 @@ def run_module(capsys, monkeypatch):
         # Warnings are process-wide in AnsibleModule; each run starts without earlier ones.
         monkeypatch.setattr(module_warnings, "_global_warnings", {})
         monkeypatch.setattr(module_warnings, "_global_deprecations", {})
+        # A module runs outside the controller, where warn() records into the result; importing
+        # controller code (the lookup tests do) switches this process to the controller's Display.
+        monkeypatch.setattr(module_utils_internal, "is_controller", False)
         with patch_module_args(dict(FAKE_CREDENTIALS, **args)):
             with pytest.raises(SystemExit):
                 main()

@@ -46,6 +46,22 @@ def reachable_statuses(status):
     return reached
 
 
+def can_still_reach(status, wanted):
+    """Whether a model in ``status`` may still reach one of the ``wanted`` statuses.
+
+    A wanted status the table does not know (one AWS may add) may follow any status, so
+    waiting for it goes on until the timeout.
+    """
+    if any(status_wanted not in NEXT_STATUSES for status_wanted in wanted):
+        return True
+    return bool(reachable_statuses(status) & set(wanted))
+
+
+def seconds_text(seconds):
+    """Seconds for messages, to a tenth: '0.3', '2', '1800.5'."""
+    return "%g" % round(seconds, 1)
+
+
 class WaitError(Exception):
     """Waiting ended without the wanted status; ``model`` is the last description seen."""
 
@@ -77,7 +93,8 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
     ``fetch`` returns the model as a dict with a "status" (camelCase or snake_case
     description). Returns (model, polls, seconds waited). Raises StatusUnreachableError
     at once when no wanted status can follow the current one, and WaitTimeoutError when
-    ``timeout`` seconds pass; both name the last status and its details.
+    ``timeout`` seconds pass; both name the model (``describe``, a string or a function
+    of the last model seen), the last status and its details.
     """
     wanted = tuple(wanted)
     started = clock()
@@ -90,17 +107,18 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
         elapsed = clock() - started
         if status in wanted:
             return model, polls, elapsed
-        if not reachable_statuses(status) & set(wanted):
+        what = describe(model) if callable(describe) else describe
+        if not can_still_reach(status, wanted):
             details = status_details_text(model)
             raise StatusUnreachableError(
                 "%s is %s%s, from which %s can no longer be reached"
-                % (describe, status, " (%s)" % details if details else "", " or ".join(wanted)),
+                % (what, status, " (%s)" % details if details else "", " or ".join(wanted)),
                 model, polls, elapsed,
             )
         remaining = deadline - clock()
         if remaining <= 0:
             raise WaitTimeoutError(
-                "%s is still %s after waiting %.0f seconds (%d polls) for %s" % (describe, status, elapsed, polls, " or ".join(wanted)),
+                "%s is still %s after waiting %s seconds (%d polls) for %s" % (what, status, seconds_text(elapsed), polls, " or ".join(wanted)),
                 model, polls, elapsed,
             )
         # Never sleep past the deadline: the last poll happens at the timeout, not after it.

@@ -167,6 +167,16 @@ class CleanRoomsMLFake:
             )
         version.set_status(status, details or None, after)
 
+    def trained_models(self, collaboration_identifier: str | None = None) -> list[dict[str, Any]]:
+        """The latest version of each trained model held (in ``collaboration_identifier`` only, when given),
+        as GetCollaborationTrainedModel describes it, oldest model first."""
+        return [
+            model.latest_version.describe(COLLABORATION_DESCRIPTION_SHAPE)
+            for model in list(self._configured_backend().trained_models.values())
+            if collaboration_identifier is None
+            or model.collaboration_identifier == collaboration_identifier
+        ]
+
     # -- scripting the transport ----------------------------------------------------
 
     def fail_next(

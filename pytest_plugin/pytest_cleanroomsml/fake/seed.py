@@ -3,7 +3,7 @@
     models:
       - name: churn                      # required
         status: ACTIVE                   # default ACTIVE; any string is taken
-        collaborationIdentifier: 0c5b...  # default: a new collaboration
+        collaborationIdentifier: 0c5b...  # a UUID; default: a new collaboration
         statusDetails: {statusCode: X, message: Y}
         statusChanges:                   # later changes, seconds after start
           - {after: 5, status: ACTIVE}
@@ -24,6 +24,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from ..package_data import trained_model_schema
 from .controller import CleanRoomsMLFake
 from .timeline import MISSING
 
@@ -60,7 +61,8 @@ SEED_SCHEMA = {
                 "type": "object",
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
-                    "collaborationIdentifier": {"type": "string"},
+                    # Requests must name it as the service's pattern allows, so the seed must too.
+                    "collaborationIdentifier": {"type": "string", "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"]},
                     "versions": {
                         "type": "array",
                         "items": {

@@ -83,6 +83,15 @@ def test_not_found_names_the_term_the_model_and_the_error_code(run_lookup, churn
     )
 
 
+def test_not_found_in_another_region_than_the_arns_says_so(run_lookup, churn):
+    with pytest.raises(AnsibleLookupError) as failure:
+        run_lookup(churn["trainedModelArn"], region="eu-west-1")
+    assert str(failure.value).startswith(
+        "term 1: trained model %s (version latest) not found in collaboration %s: the ARN is in us-east-1; the request went to eu-west-1 "
+        "(ResourceNotFoundException: " % (churn["trainedModelArn"], COLLABORATION)
+    )
+
+
 def test_the_first_failing_term_is_reported(run_lookup, churn):
     with pytest.raises(AnsibleLookupError, match="^term 2: "):
         run_lookup(churn["trainedModelArn"], missing_arn(churn), churn["trainedModelArn"][:-1] + "0", max_concurrency=3)

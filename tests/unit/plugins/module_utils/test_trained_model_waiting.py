@@ -100,3 +100,25 @@ def test_snake_case_models_are_understood():
     fetch = scripted("INACTIVE", status_details={"status_code": "Cancelled", "message": "by owner"})
     with pytest.raises(StatusUnreachableError, match=r"is INACTIVE \(Cancelled: by owner\)"):
         wait_for_status(fetch, ["ACTIVE", "CREATE_FAILED"], timeout=10, delay=1, clock=clock, sleep=clock.sleep)
+
+
+def test_a_short_wait_is_told_in_fractions_of_a_second():
+    clock = FakeClock()
+    with pytest.raises(WaitTimeoutError) as caught:
+        wait_for_status(scripted("CREATE_IN_PROGRESS"), ["ACTIVE"], timeout=0.3, delay=0.1, clock=clock, sleep=clock.sleep)
+    assert "is still CREATE_IN_PROGRESS after waiting 0.3 seconds (" in str(caught.value)
+
+
+def test_the_model_is_named_from_the_last_description_when_describe_is_a_function():
+    clock = FakeClock()
+    with pytest.raises(StatusUnreachableError) as caught:
+        wait_for_status(scripted("CREATE_FAILED"), ["ACTIVE"], timeout=10, delay=1, describe=lambda model: "model %r" % model["name"],
+                        clock=clock, sleep=clock.sleep)
+    assert str(caught.value) == "model 'churn' is CREATE_FAILED, from which ACTIVE can no longer be reached"
+
+
+def test_a_wanted_status_aws_adds_later_is_waited_for_from_any_status():
+    clock = FakeClock()
+    model, polls, seconds = wait_for_status(scripted("INACTIVE", "INACTIVE", "RETRAINING"), ["RETRAINING"], timeout=10, delay=1,
+                                            clock=clock, sleep=clock.sleep)
+    assert (model["status"], polls) == ("RETRAINING", 3)

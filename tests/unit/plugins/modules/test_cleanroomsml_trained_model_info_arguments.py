@@ -18,7 +18,9 @@ VERSION = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
         (dict(trained_model_arn=ARN, status=["ACTIVE"]), "parameters are mutually exclusive: trained_model_arn|status"),
         (dict(trained_model_arn=ARN, details=True), "parameters are mutually exclusive: trained_model_arn|details"),
         (dict(trained_model_arn=ARN, max_concurrency=4), "parameters are mutually exclusive: trained_model_arn|max_concurrency"),
-        (dict(status=["RUNNING"]), "value of status must be one or more of: CREATE_PENDING"),
+        (dict(status=["active"]), "status: 'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE');"
+                                  " did you mean 'ACTIVE'?"),
+        (dict(status=["ACTIVE", "create failed"]), "status: 'create failed' is not a status name"),
         (dict(max_concurrency=0), "max_concurrency must be from 1 to 32, got 0"),
         (dict(max_concurrency=33), "max_concurrency must be from 1 to 32, got 33"),
         (dict(validate_response="loud"), "value of validate_response must be one of: strict, warn, off, got: loud"),

@@ -99,6 +99,26 @@ def test_not_found_names_the_model_version_and_collaboration(run_module, cleanro
     assert result["error"]["code"] == "ResourceNotFoundException"
 
 
+def test_not_found_in_another_region_than_the_arns_says_so(run_module, cleanroomsml_fake, churn):
+    result = get(run_module, churn, region="eu-west-1")
+    assert result["failed"] is True
+    assert result["msg"].startswith(
+        "trained model %s (version latest) not found in collaboration %s: the ARN is in us-east-1; the request went to eu-west-1"
+        % (churn["trainedModelArn"], COLLABORATION)
+    )
+
+
+def test_not_found_in_the_arns_region_says_nothing_of_regions(run_module, cleanroomsml_fake, churn):
+    missing = churn["trainedModelArn"].rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
+    result = run_module(main, dict(trained_model_arn=missing, collaboration_identifier=COLLABORATION))
+    assert "the ARN is in" not in result["msg"]
+
+
+def test_waiting_in_another_region_than_the_arns_says_so(run_module, cleanroomsml_fake, churn):
+    result = get(run_module, churn, region="eu-west-1", wait=True)
+    assert "not found in collaboration %s: the ARN is in us-east-1; the request went to eu-west-1" % COLLABORATION in result["msg"]
+
+
 def test_access_denied_names_the_iam_action(run_module, cleanroomsml_fake, churn):
     cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "AccessDeniedException")
     result = get(run_module, churn)

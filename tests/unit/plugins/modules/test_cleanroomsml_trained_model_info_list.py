@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from conftest import warning_messages
+
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -55,6 +57,18 @@ def test_filters_by_exact_name(run_module, collaboration):
 def test_filters_by_status(run_module, collaboration):
     result = list_models(run_module, status=["CREATE_FAILED", "CREATE_IN_PROGRESS"])
     assert [model["name"] for model in result["trained_models"]] == ["d", "b"]
+
+
+def test_filters_by_a_status_aws_adds_later_with_a_warning(run_module, cleanroomsml_fake):
+    cleanroomsml_fake.add_trained_model(name="new", status="RETRAINING", collaboration_identifier=COLLABORATION)
+    cleanroomsml_fake.add_trained_model(name="old", status="ACTIVE", collaboration_identifier=COLLABORATION)
+    result = list_models(run_module, status=["RETRAINING"], validate_response="off")
+    assert [model["name"] for model in result["trained_models"]] == ["new"]
+    assert warning_messages(result) == [
+        "status: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, "
+        "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED); "
+        "it is used as given, as a status AWS may have added"
+    ]
 
 
 def test_details_returns_full_descriptions_in_the_same_order(run_module, cleanroomsml_fake, collaboration):

@@ -1,6 +1,10 @@
 """Waiting for a status: success, early failure, timeout, and what the result says."""
 
+import re
+
 import pytest
+
+from conftest import warning_messages
 
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 
@@ -36,8 +40,8 @@ def test_fails_at_once_on_a_status_that_cannot_become_the_wanted_one(run_module,
     result = wait(run_module, model, wait_timeout=600)
     assert result["failed"] is True
     assert result["msg"] == (
-        "trained model %s is CREATE_FAILED (InternalError: training container exited with code 1), "
-        "from which ACTIVE can no longer be reached" % model["trainedModelArn"]
+        "trained model 'doomed' (%s, version %s) is CREATE_FAILED (InternalError: training container exited with code 1), "
+        "from which ACTIVE can no longer be reached" % (model["trainedModelArn"], model["versionIdentifier"])
     )
     assert result["trained_model"]["status"] == "CREATE_FAILED"
     assert result["wait_polls"] == 2
@@ -53,7 +57,11 @@ def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
     model = cleanroomsml_fake.add_trained_model(name="slow", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION)
     result = wait(run_module, model, wait_timeout=2)
     assert result["failed"] is True
-    assert result["msg"].startswith("trained model %s is still CREATE_IN_PROGRESS after waiting 2 seconds" % model["trainedModelArn"])
+    assert re.match(
+        r"trained model 'slow' \(%s, version %s\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$"
+        % (re.escape(model["trainedModelArn"]), model["versionIdentifier"]),
+        result["msg"],
+    )
     assert result["wait_polls"] == 3
 
 
@@ -63,7 +71,10 @@ def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
         (dict(wait_delay=0), "wait_delay must be at least 1, got 0"),
         (dict(wait_delay=-5), "wait_delay must be at least 1, got -5"),
         (dict(wait_timeout=-1), "wait_timeout must be at least 0, got -1"),
-        (dict(wait_for=["DONE"]), "value of wait_for must be one or more of"),
+        (dict(wait_for=["active"]), "wait_for: 'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE');"
+                                    " did you mean 'ACTIVE'?"),
+        (dict(wait_for=["ACTIVE", "Done"]), "wait_for: 'Done' is not a status name"),
+        (dict(wait_for=[]), "wait_for must name at least one status to wait for"),
     ],
 )
 def test_bad_wait_options_fail_before_any_call(run_module, cleanroomsml_fake, extra, message):
@@ -72,3 +83,58 @@ def test_bad_wait_options_fail_before_any_call(run_module, cleanroomsml_fake, ex
     assert result["failed"] is True
     assert message in result["msg"]
     assert cleanroomsml_fake.calls == []
+
+
+UNKNOWN_STATUS_WARNING = (
+    "wait_for: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, "
+    "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED); "
+    "it is used as given, as a status AWS may have added"
+)
+
+
+def test_a_status_aws_adds_later_can_be_waited_for_with_a_warning(run_module, cleanroomsml_fake):
+    model = cleanroomsml_fake.add_trained_model(name="new", status="ACTIVE", collaboration_identifier=COLLABORATION)
+    cleanroomsml_fake.set_status(model["trainedModelArn"], "RETRAINING", after=0.5)
+    result = wait(run_module, model, wait_for=["RETRAINING"], wait_timeout=30, validate_response="off")
+    assert "failed" not in result, result["msg"]
+    assert result["trained_model"]["status"] == "RETRAINING"
+    assert warning_messages(result) == [UNKNOWN_STATUS_WARNING]
+
+
+def test_waiting_for_an_unknown_status_goes_on_until_the_timeout(run_module, cleanroomsml_fake):
+    # From INACTIVE no status the collection knows follows, but one AWS added might.
+    model = cleanroomsml_fake.add_trained_model(name="gone", status="INACTIVE", collaboration_identifier=COLLABORATION)
+    result = wait(run_module, model, wait_for=["RETRAINING"], wait_timeout=1)
+    assert result["failed"] is True
+    assert "is still INACTIVE after waiting 1" in result["msg"] and result["wait_polls"] == 2
+
+
+@pytest.mark.parametrize(
+    "given, warning",
+    [
+        (dict(wait_for=["ACTIVE"]), "wait_for has no effect without wait=true: set wait: true to wait"),
+        (dict(wait_timeout=60, wait_delay=5), "wait_timeout, wait_delay have no effect without wait=true: set wait: true to wait"),
+        (dict(wait=False, wait_delay=5), "wait_delay has no effect without wait=true: set wait: true to wait"),
+    ],
+)
+def test_wait_options_without_wait_warn(run_module, cleanroomsml_fake, given, warning):
+    model = cleanroomsml_fake.add_trained_model(name="x", collaboration_identifier=COLLABORATION)
+    args = dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, **given)
+    result = run_module(main, args)
+    assert "failed" not in result
+    assert warning_messages(result) == [warning]
+    assert "wait_polls" not in result
+
+
+def test_no_wait_option_no_warning(run_module, cleanroomsml_fake):
+    model = cleanroomsml_fake.add_trained_model(name="x", collaboration_identifier=COLLABORATION)
+    result = run_module(main, dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION))
+    assert "warnings" not in result
+
+
+def test_wait_defaults_apply_when_not_given(run_module, cleanroomsml_fake):
+    model = cleanroomsml_fake.add_trained_model(name="x", collaboration_identifier=COLLABORATION)
+    args = dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, wait=True)
+    result = run_module(main, args)
+    assert result["wait_polls"] == 1 and "warnings" not in result
+    assert (result["invocation"]["module_args"]["wait_for"], result["invocation"]["module_args"]["wait_timeout"]) == (["ACTIVE"], 1800)
