@@ -28,7 +28,7 @@ MODULE_UTILS = ROOT / "plugins" / "module_utils"
 PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
-SHARED_MODULE_UTILS = ("quoted_values.py", "trained_model_validation.py", "trained_model_waiting.py", "trained_model_words.py")
+SHARED_MODULE_UTILS = ("credential_redaction.py", "quoted_values.py", "trained_model_validation.py", "trained_model_waiting.py", "trained_model_words.py")
 
 GENERATED_NOTE = "DO NOT EDIT: written by `make schema` from %s."
 

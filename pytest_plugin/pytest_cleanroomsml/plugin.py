@@ -8,9 +8,10 @@ import pytest
 from botocore.client import BaseClient
 
 from .aws_isolation import isolate_from_real_aws
-from .clients import LiveCredentialsMissing, live_client, offline_client
+from .clients import LiveCredentialsMissing, live_client, live_credential_values, offline_client
 from .fake import CleanRoomsMLFake
 from .options import CleanRoomsMLSettings, add_options, read_settings
+from .report_redaction import redact_report
 from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
 
 
@@ -23,6 +24,14 @@ def pytest_report_header(config: pytest.Config) -> str:
     if not settings.live:
         return f"cleanroomsml: offline fake in {settings.region}"
     return f"cleanroomsml: live AWS in {settings.region}" + (f" at {settings.endpoint_url}" if settings.endpoint_url else "")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    # Every report, not only those of tests using our fixtures: any test may call AWS with a live client.
+    report: pytest.TestReport = yield
+    redact_report(report, live_credential_values())
+    return report
 
 
 @pytest.fixture(scope="session")
