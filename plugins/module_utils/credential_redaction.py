@@ -9,11 +9,15 @@ traceback's locals hold the signed request: either would show the session token 
 Authorization header. ``redacted(text, secrets)`` replaces the values of those headers (and
 of their presigned-URL twins), whatever their form (a dict's repr, an HTTP header line,
 JSON, a query string), and every one of ``secrets`` (the credentials in use) wherever it
-appears. Plain Python with no Ansible import: the pytest plugin ships a verbatim copy
+appears. ``SentCredentials`` learns those values from the requests a botocore client sends,
+wherever its credentials came from (options, environment, profile, role), and
+``redact_error`` applies ``redacted`` to everything a botocore exception would show. Plain Python with no Ansible import: the pytest plugin ships a verbatim copy
 (written by ``make schema``).
 """
 
 import re
+import threading
+import weakref
 
 REDACTED = "<redacted>"
 
@@ -40,3 +44,65 @@ def redacted(text, secrets=()):
     text = _QUOTED_VALUE.sub(lambda match: match.group(1) + match.group(2) + match.group(3) + REDACTED, text)
     text = _BARE_AUTHORIZATION.sub(lambda match: match.group(1) + match.group(2) + REDACTED, text)
     return _BARE_VALUE.sub(lambda match: match.group(1) + match.group(2) + REDACTED, text)
+
+
+# In an Authorization header: the access key (before the scope) and the signature.
+_AUTHORIZATION_PARTS = re.compile(r"Credential=([^/,\s]+)|Signature=([0-9a-fA-F]+)")
+_SENT_HEADERS = ("authorization", "x-amz-security-token")
+
+
+class SentCredentials:
+    """The credential values a client's requests carried: its session token, Authorization header, access key, signatures.
+
+    They are what an endpoint can quote back. Recorded as each request leaves (botocore's
+    before-send event), so they are known whatever the source of the credentials.
+    """
+
+    def __init__(self):
+        self.values = set()
+
+    def record(self, request=None, **kwargs):
+        for name, value in (getattr(request, "headers", None) or {}).items():
+            if name.lower() not in _SENT_HEADERS:
+                continue
+            text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+            self.values.add(text)
+            self.values.update(part for match in _AUTHORIZATION_PARTS.finditer(text) for part in match.groups() if part)
+        # None: botocore goes on sending the request.
+
+
+_recorders = weakref.WeakKeyDictionary()
+_recorders_lock = threading.Lock()
+
+
+def sent_credentials(client):
+    """The SentCredentials of a botocore client (or amazon.aws's retrying wrapper of one), recording from now on."""
+    with _recorders_lock:
+        recorder = _recorders.get(client)
+        if recorder is None:
+            recorder = _recorders[client] = SentCredentials()
+            # First: a handler that answers the request itself (a test's stub) would end the chain before ours.
+            client.meta.events.register_first("before-send", recorder.record)
+    return recorder
+
+
+def _redacted_structure(value, secrets, depth=0):
+    if isinstance(value, str):
+        return redacted(value, secrets)
+    if depth > 100:  # deeper than any AWS error: shown no further
+        return REDACTED
+    if isinstance(value, dict):
+        return dict((key, _redacted_structure(item, secrets, depth + 1)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_redacted_structure(item, secrets, depth + 1) for item in value]
+    return value
+
+
+def redact_error(error, secrets=()):
+    """Redact, in place, what a botocore exception shows: its message, its response (ClientError), its format arguments."""
+    error.args = tuple(redacted(arg, secrets) for arg in error.args)
+    if isinstance(getattr(error, "response", None), dict):
+        error.response = _redacted_structure(error.response, secrets)
+    if isinstance(getattr(error, "kwargs", None), dict):
+        error.kwargs = _redacted_structure(error.kwargs, secrets)
+    return error

@@ -16,6 +16,8 @@ from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
@@ -87,6 +89,7 @@ class TrainedModelInfo:
         self.params = module.params
         self.collaboration = self.params["collaboration_identifier"]
         self.client = module.client(SERVICE_NAME, retry_decorator=retry_decorator())
+        self.sent_credentials = sent_credentials(self.client)
 
     def facts(self, response, what, definition=None):
         """snake_case facts of a response, validated as validate_response says."""
@@ -110,7 +113,8 @@ class TrainedModelInfo:
         try:
             return self.describe_one() if self.params["trained_model_arn"] else self.describe_all()
         except _CallFailed as failure:
-            self.module.fail_json_aws(failure.error, msg=failure.message)
+            # The service's message may quote the request's headers; Ansible masks only no_log options.
+            self.module.fail_json_aws(redact_error(failure.error, self.sent_credentials.values), msg=failure.message)
 
     def describe_one(self):
         arn, version = self.params["trained_model_arn"], self.params["version_identifier"]

@@ -17,6 +17,8 @@ from ansible.module_utils.common.collections import is_sequence
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
@@ -101,7 +103,8 @@ class TrainedModelLookup:
         if not terms:
             return []
         client = cached_client(self.plugin, SERVICE_NAME, retry_decorator)
-        outcomes = map_concurrently(lambda term: self.fetch(client, term), terms, self.max_concurrency)
+        sent = sent_credentials(client)
+        outcomes = map_concurrently(lambda term: self.fetch(client, sent, term), terms, self.max_concurrency)
         results = []
         for term, outcome in zip(terms, outcomes):
             if isinstance(outcome, _Skipped):
@@ -111,11 +114,15 @@ class TrainedModelLookup:
             results.append(self.result(term, outcome))
         return results
 
-    def fetch(self, client, term):
-        """The raw response for a term, or _Skipped; runs in worker threads, so it only returns or raises."""
+    def fetch(self, client, sent, term):
+        """The raw response for a term, or _Skipped; runs in worker threads, so it only returns or raises.
+
+        ``sent`` is the client's SentCredentials: the service's message may quote the request's headers.
+        """
         try:
             return get_collaboration_trained_model(client, term.arn, self.collaboration, self.version)
         except (BotoCoreError, ClientError) as error:
+            redact_error(error, sent.values)
             message = self.error_message(term, error)
             policy = self.policies.get(error_code(error), "error")
             if policy == "error":

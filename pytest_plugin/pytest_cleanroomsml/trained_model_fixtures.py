@@ -6,7 +6,9 @@ from typing import Any, Sequence
 
 import pytest
 from botocore.client import BaseClient
+from botocore.exceptions import BotoCoreError, ClientError
 
+from ._shared.credential_redaction import redact_error, sent_credentials
 from ._shared.trained_model_waiting import WaitError, wait_for_status
 from .assertions import assert_valid_trained_model
 
@@ -16,6 +18,7 @@ class TrainedModelFetcher:
 
     def __init__(self, client: BaseClient) -> None:
         self.client = client
+        self.sent_credentials = sent_credentials(client)
 
     def __call__(self, arn: str, collaboration_identifier: str, version_identifier: str | None = None) -> dict[str, Any]:
         """The response (the latest version unless ``version_identifier`` is given), once it passed assert_valid_trained_model."""
@@ -23,7 +26,11 @@ class TrainedModelFetcher:
         parameters = {"trainedModelArn": arn, "collaborationIdentifier": collaboration_identifier}
         if version_identifier is not None:
             parameters["versionIdentifier"] = version_identifier
-        response: dict[str, Any] = self.client.get_collaboration_trained_model(**parameters)
+        try:
+            response: dict[str, Any] = self.client.get_collaboration_trained_model(**parameters)
+        except (BotoCoreError, ClientError) as error:
+            # The service's message may quote the request's headers, token and signature included.
+            raise redact_error(error, self.sent_credentials.values)
         assert_valid_trained_model(response)
         return response
 

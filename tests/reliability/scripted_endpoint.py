@@ -25,6 +25,10 @@ class Reply:
     def answer(self, connection, stop):
         raise NotImplementedError
 
+    def answer_request(self, connection, stop, head):
+        """Answer a request whose head (request line and headers, bytes) was read; most replies ignore it."""
+        self.answer(connection, stop)
+
 
 class HttpReply(Reply):
     """A complete HTTP response; ``declared_length`` larger than the body makes it end too soon."""
@@ -62,9 +66,24 @@ def json_reply(status, document, **options):
     return HttpReply(status, body, **options)
 
 
-def aws_error(status, code, message="scripted error"):
+def aws_error(status, code, message="scripted error", headers=None):
     """An HttpReply as AWS's REST-JSON services word an error."""
-    return json_reply(status, {"message": message}, headers={"x-amzn-ErrorType": code})
+    return json_reply(status, {"message": message}, headers=dict({"x-amzn-ErrorType": code}, **(headers or {})))
+
+
+class EchoHeaders(Reply):
+    """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint may."""
+
+    def __init__(self, status, code):
+        self.status = status
+        self.code = code
+
+    def answer_request(self, connection, stop, head):
+        lines = head.decode("latin-1").split("\r\n")[1:]
+        headers = dict(line.split(": ", 1) for line in lines if ": " in line)
+        message = "refused %r; raw: %s" % (headers, " | ".join(lines))
+        echoed = {"X-Echoed-Token": headers.get("X-Amz-Security-Token", "none")}
+        aws_error(self.status, self.code, message, echoed).answer(connection, stop)
 
 
 class ScriptedEndpoint:
@@ -110,18 +129,18 @@ class ScriptedEndpoint:
         with connection:
             connection.settimeout(READ_SECONDS)
             with contextlib.suppress(OSError):
-                _read_request(connection)
-                reply.answer(connection, self._stop)
+                head = _read_request(connection)
+                reply.answer_request(connection, self._stop, head)
 
 
 def _read_request(connection):
-    """Read one request (headers and body), so that the client never sees a reset while still sending."""
+    """Read one request (headers and body), so that the client never sees a reset while still sending; return its head."""
     data = b""
     deadline = time.monotonic() + READ_SECONDS
     while b"\r\n\r\n" not in data and time.monotonic() < deadline:
         chunk = connection.recv(65536)
         if not chunk:
-            return
+            return data
         data += chunk
     head, _separator, body = data.partition(b"\r\n\r\n")
     length = 0
@@ -132,8 +151,9 @@ def _read_request(connection):
     while len(body) < length and time.monotonic() < deadline:
         chunk = connection.recv(65536)
         if not chunk:
-            return
+            return head
         body += chunk
+    return head
 
 
 def unused_port():
