@@ -5,6 +5,7 @@
 """Calls to the Clean Rooms ML API shared by the module and the lookup, and their error messages."""
 
 import contextlib
+import time
 
 try:
     from botocore.exceptions import BotoCoreError
@@ -43,6 +44,17 @@ class UnreadableResponseError(BotoCoreError):
     fmt = "unreadable response: {reason}"
 
 
+# How far a listing goes before it gives up: an endpoint that announces a next page on every
+# page would otherwise be paged for ever. A collaboration holds far fewer trained models.
+LIST_LIMITS = dict(pages=1000, items=100000, seconds=900)
+
+
+class ListingLimitError(BotoCoreError):
+    """A listing that went past one of LIST_LIMITS; a BotoCoreError, so callers report it as any other."""
+
+    fmt = "stopped after {reached}, the limit of a listing ({limit}); the endpoint kept announcing more pages"
+
+
 @contextlib.contextmanager
 def _parser_failures_reported():
     """Turn botocore's parser failures on a malformed body into UnreadableResponseError."""
@@ -70,20 +82,37 @@ def get_collaboration_trained_model(client, trained_model_arn, collaboration_ide
     return response
 
 
-def list_collaboration_trained_models(client, collaboration_identifier):
+def list_collaboration_trained_models(client, collaboration_identifier, clock=time.monotonic):
     """Every trained model summary of a collaboration, through botocore's paginator (all pages).
 
     Paginators bypass the client's aws_retry wrapper, so the whole listing is retried
-    instead, as amazon.aws does for its own paginated calls.
+    instead, as amazon.aws does for its own paginated calls. A listing longer than
+    LIST_LIMITS (pages, summaries or seconds) raises ListingLimitError.
     """
 
     @AWSRetry.jittered_backoff(**_BACKOFF)
     def list_all():
+        started = clock()
+        summaries = []
         paginator = client.get_paginator("list_collaboration_trained_models")
-        return paginator.paginate(collaborationIdentifier=collaboration_identifier).build_full_result()
+        for number, page in enumerate(paginator.paginate(collaborationIdentifier=collaboration_identifier), 1):
+            summaries.extend(page["collaborationTrainedModels"])
+            if page.get("nextToken"):
+                _check_listing_limits(number, len(summaries), clock() - started)
+        return summaries
 
     with _parser_failures_reported():
-        return list_all()["collaborationTrainedModels"]
+        return list_all()
+
+
+def _check_listing_limits(pages, items, seconds):
+    """Raise ListingLimitError when a listing with another page to come has reached one of LIST_LIMITS."""
+    if pages >= LIST_LIMITS["pages"]:
+        raise ListingLimitError(reached="%d pages" % pages, limit="%d pages" % LIST_LIMITS["pages"])
+    if items >= LIST_LIMITS["items"]:
+        raise ListingLimitError(reached="%d trained models" % items, limit="%d trained models" % LIST_LIMITS["items"])
+    if seconds >= LIST_LIMITS["seconds"]:
+        raise ListingLimitError(reached="%.0f seconds" % seconds, limit="%d seconds" % LIST_LIMITS["seconds"])
 
 
 def error_code(error):

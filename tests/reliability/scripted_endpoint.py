@@ -71,6 +71,22 @@ def aws_error(status, code, message="scripted error", headers=None):
     return json_reply(status, {"message": message}, headers=dict({"x-amzn-ErrorType": code}, **(headers or {})))
 
 
+class EndlessPages(Reply):
+    """A list page of ``items`` copies of ``summary`` that announces a next page with a new token every time, after ``delay`` seconds."""
+
+    def __init__(self, summary, items=1, delay=0.0):
+        self.summary = summary
+        self.items = items
+        self.delay = delay
+        self.pages = 0
+
+    def answer(self, connection, stop):
+        self.pages += 1
+        stop.wait(self.delay)
+        page = {"collaborationTrainedModels": [self.summary] * self.items, "nextToken": "page-%d" % self.pages}
+        json_reply(200, page).answer(connection, stop)
+
+
 class EchoHeaders(Reply):
     """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint may."""
 
