@@ -44,6 +44,49 @@ class UnreadableResponseError(BotoCoreError):
     fmt = "unreadable response: {reason}"
 
 
+# Deeper than any member of the API (a few levels): the facts' conversions recurse, one level at a time.
+MAX_NESTING = 64
+
+
+def _nested_too_deeply(value, limit=MAX_NESTING):
+    """True when dicts and lists in value go more than limit levels deep; walked without recursion."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, (list, tuple)):
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in item)
+    return False
+
+
+def _check_readable(document, what):
+    """Raise UnreadableResponseError naming the first member the plugins cannot use as the API defines it.
+
+    botocore hands a string member over as whatever JSON value came: the members the
+    plugins act on (status, statusDetails) must be what the API says; any member may hold
+    anything else, as long as it is not nested beyond MAX_NESTING.
+    """
+    for member, value in document.items():
+        if member != "ResponseMetadata" and _nested_too_deeply(value):
+            raise UnreadableResponseError(reason="%s member %s is nested more than %d levels deep" % (what, member, MAX_NESTING))
+    if document.get("status") is not None and not isinstance(document["status"], str):
+        raise UnreadableResponseError(reason="%s member status is a %s, not a string" % (what, type(document["status"]).__name__))
+    details = document.get("statusDetails")
+    if details is None:
+        return
+    if not isinstance(details, dict):
+        raise UnreadableResponseError(reason="%s member statusDetails is a %s, not an object" % (what, type(details).__name__))
+    for member in ("statusCode", "message"):
+        if details.get(member) is not None and not isinstance(details[member], str):
+            raise UnreadableResponseError(
+                reason="%s member statusDetails.%s is a %s, not a string" % (what, member, type(details[member]).__name__)
+            )
+
+
 # How far a listing goes before it gives up: an endpoint that announces a next page on every
 # page would otherwise be paged for ever. A collaboration holds far fewer trained models.
 LIST_LIMITS = dict(pages=1000, items=100000, seconds=900)
@@ -79,6 +122,7 @@ def get_collaboration_trained_model(client, trained_model_arn, collaboration_ide
     # botocore reads a body it cannot parse as JSON (cut short, an HTML page) as an empty response.
     if set(response) <= set(["ResponseMetadata"]):
         raise UnreadableResponseError(reason="no trained model in the body (empty, cut short or not JSON)")
+    _check_readable(response, GET_OPERATION)
     return response
 
 
@@ -96,13 +140,24 @@ def list_collaboration_trained_models(client, collaboration_identifier, clock=ti
         summaries = []
         paginator = client.get_paginator("list_collaboration_trained_models")
         for number, page in enumerate(paginator.paginate(collaborationIdentifier=collaboration_identifier), 1):
-            summaries.extend(page["collaborationTrainedModels"])
+            summaries.extend(_page_summaries(page, number))
             if page.get("nextToken"):
                 _check_listing_limits(number, len(summaries), clock() - started)
         return summaries
 
     with _parser_failures_reported():
         return list_all()
+
+
+def _page_summaries(page, number):
+    """The trained model summaries of a list page, each checked as _check_readable does."""
+    summaries = page.get("collaborationTrainedModels")
+    what = "%s page %d" % (LIST_OPERATION, number)
+    if not isinstance(summaries, list) or not all(isinstance(summary, dict) for summary in summaries):
+        raise UnreadableResponseError(reason="%s has no collaborationTrainedModels list of objects" % what)
+    for summary in summaries:
+        _check_readable(summary, what + " collaborationTrainedModels item")
+    return summaries
 
 
 def _check_listing_limits(pages, items, seconds):

@@ -5,6 +5,8 @@
 """What the module cleanroomsml_trained_model_info does once its arguments are parsed:
 get one trained model (and optionally wait for a status), or list a collaboration's."""
 
+import datetime
+
 try:
     from botocore.config import Config
     from botocore.exceptions import BotoCoreError
@@ -18,9 +20,11 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import M
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import UnreadableResponseError
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
@@ -70,6 +74,14 @@ def aws_config_error(aws_config):
     except (AttributeError, TypeError, ValueError, BotoCoreError) as error:
         return "aws_config must hold botocore Config settings: %s" % error
     return None
+
+
+def creation_order(summary):
+    """Sort key of a summary by createTime (a datetime from botocore); one without comes before every dated one."""
+    created = summary.get("createTime")
+    if isinstance(created, datetime.datetime):
+        return (1, created.timestamp() if created.tzinfo else created.replace(tzinfo=datetime.timezone.utc).timestamp())
+    return (0, 0)
 
 
 class _CallFailed(Exception):
@@ -141,10 +153,14 @@ class TrainedModelInfo:
             summary for summary in summaries
             if (name is None or summary.get("name") == name) and (not statuses or summary.get("status") in statuses)
         ]
-        # Newest first, so that trained_models[0] is the latest model.
-        kept.sort(key=lambda summary: summary.get("createTime") or 0, reverse=True)
+        # Newest first, so that trained_models[0] is the latest model; undated ones (a malformed answer) last.
+        kept.sort(key=creation_order, reverse=True)
         if not self.params["details"]:
             return dict(trained_models=[self.facts(summary, "trained model %s" % summary.get("trainedModelArn"), SUMMARY_DEFINITION) for summary in kept])
+        for summary in kept:
+            if not isinstance(summary.get("trainedModelArn"), str):
+                error = UnreadableResponseError(reason="%s summary of %s has no trainedModelArn to describe" % (LIST_OPERATION, quoted(summary.get("name"))))
+                raise _CallFailed(error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration))
         responses = map_concurrently(
             lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")), kept, self.params["max_concurrency"]
         )
