@@ -86,9 +86,20 @@ def sent_credentials(client):
     return recorder
 
 
+# An error's strings are cut to this length once redacted: a 50 MB message must not make a 50 MB task result.
+SHOWN_LIMIT = 2000
+
+
+def _shown(text, secrets):
+    text = redacted(text, secrets)
+    if isinstance(text, str) and len(text) > SHOWN_LIMIT:
+        return "%s...(%d characters)" % (text[:SHOWN_LIMIT], len(text))
+    return text
+
+
 def _redacted_structure(value, secrets, depth=0):
     if isinstance(value, str):
-        return redacted(value, secrets)
+        return _shown(value, secrets)
     if depth > 100:  # deeper than any AWS error: shown no further
         return REDACTED
     if isinstance(value, dict):
@@ -99,8 +110,11 @@ def _redacted_structure(value, secrets, depth=0):
 
 
 def redact_error(error, secrets=()):
-    """Redact, in place, what a botocore exception shows: its message, its response (ClientError), its format arguments."""
-    error.args = tuple(redacted(arg, secrets) for arg in error.args)
+    """Redact, in place, what a botocore exception shows: its message, its response (ClientError), its format arguments.
+
+    Each of their strings is also cut to SHOWN_LIMIT characters.
+    """
+    error.args = tuple(_shown(arg, secrets) for arg in error.args)
     if isinstance(getattr(error, "response", None), dict):
         error.response = _redacted_structure(error.response, secrets)
     if isinstance(getattr(error, "kwargs", None), dict):

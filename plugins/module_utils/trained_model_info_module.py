@@ -16,6 +16,7 @@ except ImportError:
 
 from ansible.module_utils.basic import missing_required_lib
 
+from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
@@ -102,6 +103,7 @@ class TrainedModelInfo:
         self.collaboration = self.params["collaboration_identifier"]
         self.client = module.client(SERVICE_NAME, retry_decorator=retry_decorator())
         self.sent_credentials = sent_credentials(self.client)
+        hold_answer_deadlines(self.client)
 
     def facts(self, response, what, definition=None):
         """snake_case facts of a response, validated as validate_response says."""

@@ -15,6 +15,7 @@ from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.collections import is_sequence
 
+from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
@@ -104,6 +105,7 @@ class TrainedModelLookup:
             return []
         client = cached_client(self.plugin, SERVICE_NAME, retry_decorator)
         sent = sent_credentials(client)
+        hold_answer_deadlines(client)
         outcomes = map_concurrently(lambda term: self.fetch(client, sent, term), terms, self.max_concurrency)
         results = []
         for term, outcome in zip(terms, outcomes):

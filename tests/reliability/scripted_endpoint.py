@@ -60,6 +60,20 @@ class Silence(Reply):
         stop.wait(HOLD_SECONDS)
 
 
+class SlowDrip(Reply):
+    """A 200 answer whose body comes a byte every ``interval`` seconds: each read succeeds, the answer never ends."""
+
+    def __init__(self, interval=0.5):
+        self.interval = interval
+
+    def answer(self, connection, stop):
+        head = "HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n{"
+        connection.sendall(head.encode("ascii"))
+        deadline = time.monotonic() + HOLD_SECONDS
+        while not stop.wait(self.interval) and time.monotonic() < deadline:
+            connection.sendall(b" ")
+
+
 def json_reply(status, document, **options):
     """An HttpReply whose body is ``document`` as JSON, datetimes as ISO 8601 (a str is sent as it is, for broken JSON)."""
     body = document if isinstance(document, str) else json.dumps(document, default=lambda value: value.isoformat())
