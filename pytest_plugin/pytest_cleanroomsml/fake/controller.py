@@ -84,24 +84,23 @@ class CleanRoomsMLFake:
     ) -> Iterator[str]:
         """Serve over HTTP on a thread; yields the endpoint URL. Port 0 picks a free port.
 
-        werkzeug logs every request at INFO; that log is kept only with ``log_requests``.
+        Only the Clean Rooms ML routes are served (see http_server.py): not moto's control
+        API nor its other services. werkzeug logs every request at INFO; that log is kept
+        only with ``log_requests``.
         """
         _check_can_listen(host, port)
         # Imported here: Flask and Jinja2 come with it, which in-process tests never need.
-        from moto.server import ThreadedMotoServer
+        from .http_server import serve_on_thread
 
         request_log = logging.getLogger("werkzeug")
         level = request_log.level
         if not log_requests:
             request_log.setLevel(logging.WARNING)
-        moto_server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
-        moto_server.start()
         try:
             self._configured_backend()  # before a request can create a model
-            bound_host, bound_port = moto_server.get_host_and_port()
-            yield f"http://{bound_host}:{bound_port}"
+            with serve_on_thread(host, port) as (bound_host, bound_port):
+                yield f"http://{bound_host}:{bound_port}"
         finally:
-            moto_server.stop()
             request_log.setLevel(level)
 
     # -- seeding --------------------------------------------------------------------
@@ -229,7 +228,7 @@ class CleanRoomsMLFake:
 def _check_can_listen(host: str, port: int) -> None:
     """Raise OSError now if the port is taken.
 
-    ThreadedMotoServer binds on its own thread and, when that fails, waits forever.
+    The server's own error would name werkzeug's internals rather than the address.
     """
     family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
     with socket.socket(family, socket.SOCK_STREAM) as probe:
