@@ -8,17 +8,19 @@ get one trained model (and optionally wait for a status), or list a collaboratio
 import datetime
 
 try:
-    from botocore.config import Config
     from botocore.exceptions import BotoCoreError
     from botocore.exceptions import ClientError
 except ImportError:
     pass  # Handled by AnsibleAWSModule
 
+from ansible.module_utils.basic import _load_params
 from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import aws_config_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
@@ -45,8 +47,13 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waitin
 MAX_WAIT_SECONDS = 365 * 24 * 3600
 
 
-def argument_errors(params):
-    """Value checks the argument spec cannot express; all of them, before any call."""
+def argument_errors(params, given=None):
+    """Value checks the argument spec cannot express; all of them, before any call.
+
+    ``given`` holds the options as the task gave them, before the argument spec filled in
+    defaults and converted types (None: not known).
+    """
+    given = given or {}
     errors = identifier_errors(params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"])
     errors.append(integer_range_error("max_concurrency", params["max_concurrency"], *MAX_CONCURRENCY_LIMITS))
     for option, minimum in (("wait_delay", 1), ("wait_timeout", 0)):
@@ -59,22 +66,14 @@ def argument_errors(params):
     if params["wait"] and not params["wait_for"]:
         errors.append("wait_for must name at least one status to wait for")
     errors.append(aws_config_error(params["aws_config"]))
+    errors.append(endpoint_url_error(params.get("endpoint_url")))
+    if any(option in given and given[option] is None for option in ("trained_model_arn", "arn")):
+        # An undefined variable's default, most likely: listing the whole collaboration instead would hide it.
+        errors.append("trained_model_arn is null: give a trained model ARN, or leave the option out to list the collaboration's trained models")
+    if given.get("name") is not None and not isinstance(given["name"], str):
+        # The argument spec would turn it into a string that matches no model.
+        errors.append("name must be a trained model's name (a string), got %s %s" % (type(given["name"]).__name__, quoted(given["name"])))
     return [error for error in errors if error]
-
-
-def aws_config_error(aws_config):
-    """Why botocore refuses the aws_config settings, or None.
-
-    amazon.aws builds its botocore Config outside its error handling, so an unknown setting
-    would otherwise end the task with a traceback.
-    """
-    if not aws_config:
-        return None
-    try:
-        Config(**aws_config)
-    except (AttributeError, TypeError, ValueError, BotoCoreError) as error:
-        return "aws_config must hold botocore Config settings: %s" % error
-    return None
 
 
 def creation_order(summary):
@@ -171,7 +170,8 @@ class TrainedModelInfo:
 
 def run(module):
     """Check the arguments, call AWS and exit with the facts (never changed)."""
-    errors = argument_errors(module.params)
+    # _load_params(): the options as given, which ansible documents for modules that need them.
+    errors = argument_errors(module.params, _load_params())
     if errors:
         module.fail_json(msg="; ".join(errors))
     if validation_library_missing(module.params["validate_response"]):

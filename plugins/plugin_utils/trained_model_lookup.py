@@ -18,6 +18,7 @@ from ansible.module_utils.common.collections import is_sequence
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
@@ -91,6 +92,7 @@ class TrainedModelLookup:
         errors.append(integer_range_error("max_concurrency", self.max_concurrency, *MAX_CONCURRENCY_LIMITS))
         if self.field is not None:
             errors.append(field_path_error(self.field))
+        errors.append(endpoint_url_error(self.plugin.get_option("endpoint_url")))
         if validation_library_missing(self.validate_response):
             errors.append(missing_required_lib("jsonschema", reason="for validate_response=%s (or set validate_response=off)" % self.validate_response))
         return [error for error in errors if error]

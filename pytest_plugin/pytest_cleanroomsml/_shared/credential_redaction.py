@@ -8,7 +8,7 @@
 An endpoint or a proxy may quote the request's headers in its error message, and a Python
 traceback's locals hold the signed request: either would show the session token and the
 Authorization header. ``redacted(text, secrets)`` replaces the values of those headers (and
-of their presigned-URL twins), whatever their form (a dict's repr, an HTTP header line,
+of their presigned-URL twins) and passwords in URLs, whatever their form (a dict's repr, an HTTP header line,
 JSON, a query string), and every one of ``secrets`` (the credentials in use) wherever it
 appears. ``SentCredentials`` learns those values from the requests a botocore client sends,
 wherever its credentials came from (options, environment, profile, role), and
@@ -33,6 +33,8 @@ _CREDENTIAL_NAMES = r"x-amz-security-token|authorization|x-amz-signature|x-amz-c
 # header to the end of its line, which holds spaces and commas; anything else to a delimiter).
 _QUOTED_VALUE = re.compile(r"""(?i)\b(%s)(['"]?\s*[:=]\s*b?)(['"])((?:\\.|(?!\3).)*)""" % _CREDENTIAL_NAMES)
 _BARE_AUTHORIZATION = re.compile(r"""(?i)\b(authorization)(\s*[:=]\s*)(?!['"<])([^\r\n]+)""")
+# A password in a URL's user information: scheme://user:password@host.
+_URL_PASSWORD = re.compile(r"""(?i)\b([a-z][a-z0-9+.-]*://[^\s:/@'"]*:)([^\s/@'"]+)@""")
 _BARE_VALUE = re.compile(r"""(?i)\b(%s)(\s*[:=]\s*)(?!['"<])([^\s'",;&}\]]+)""" % _CREDENTIAL_NAMES)
 
 
@@ -44,6 +46,7 @@ def redacted(text, secrets=()):
         text = text.replace(secret, REDACTED)
     text = _QUOTED_VALUE.sub(lambda match: match.group(1) + match.group(2) + match.group(3) + REDACTED, text)
     text = _BARE_AUTHORIZATION.sub(lambda match: match.group(1) + match.group(2) + REDACTED, text)
+    text = _URL_PASSWORD.sub(lambda match: match.group(1) + REDACTED + "@", text)
     return _BARE_VALUE.sub(lambda match: match.group(1) + match.group(2) + REDACTED, text)
 
 

@@ -38,3 +38,9 @@ def test_ordinary_messages_are_left_as_they_are():
     message = "User arn:aws:iam::1:user/x is not authorized to perform: cleanrooms-ml:GetCollaborationTrainedModel"
     assert redacted(message, ["AKIAEXAMPLE0000001"]) == message
     assert redacted(None) is None
+
+
+def test_a_password_in_a_url_is_redacted():
+    assert redacted("Could not connect to the endpoint URL: http://admin:s3cret-pw@proxy.local:8080/x") == (
+        "Could not connect to the endpoint URL: http://admin:%s@proxy.local:8080/x" % REDACTED
+    )
