@@ -40,6 +40,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitError
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import model_label
 
 
 # A year: longer than any training runs (28 days at most), and short enough for the clock and
@@ -157,7 +158,7 @@ class TrainedModelInfo:
         # Newest first, so that trained_models[0] is the latest model; undated ones (a malformed answer) last.
         kept.sort(key=creation_order, reverse=True)
         if not self.params["details"]:
-            return dict(trained_models=[self.facts(summary, "trained model %s" % summary.get("trainedModelArn"), SUMMARY_DEFINITION) for summary in kept])
+            return dict(trained_models=[self.facts(summary, model_label(summary), SUMMARY_DEFINITION) for summary in kept])
         for summary in kept:
             if not isinstance(summary.get("trainedModelArn"), str):
                 error = UnreadableResponseError(reason="%s summary of %s has no trainedModelArn to describe" % (LIST_OPERATION, quoted(summary.get("name"))))
@@ -165,7 +166,7 @@ class TrainedModelInfo:
         responses = map_concurrently(
             lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")), kept, self.params["max_concurrency"]
         )
-        return dict(trained_models=[self.facts(response, "trained model %s" % response.get("trainedModelArn")) for response in responses])
+        return dict(trained_models=[self.facts(response, model_label(response)) for response in responses])
 
 
 def run(module):

@@ -116,8 +116,9 @@ def _message(error):
     if error.validator == "enum" and len(error.validator_value) > _MAX_LISTED_ENUM_VALUES:
         return "%s is not one of the %d values the service model allows" % (quoted(error.instance), len(error.validator_value))
     message = error.message
+    # quoted(): look-alike characters show as escapes, and a huge value is cut.
     shown = repr(error.instance)
-    if len(shown) > QUOTE_LIMIT and shown in message:
+    if shown in message:
         message = message.replace(shown, quoted(error.instance))
     if error.validator == "additionalProperties":
         message = message.replace("Additional properties are not allowed", "unknown member(s)")

@@ -168,7 +168,7 @@ def test_trained_model_returns_the_response_or_fails_at_the_test_line(run_offlin
     result.stdout.fnmatch_lines(
         [
             ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
-            f"E       AssertionError: trained model 'churn' ({ARN}, version {VERSION}) does not match the trained model schema (1 violation(s)):",
+            f"E       AssertionError: trained model 'churn' ('{ARN}', version '{VERSION}') does not match the trained model schema (1 violation(s)):",
             "E         $.status: 'RETRAINING' is not one of *",
             "test_module.py:17: AssertionError",
         ]
