@@ -5,12 +5,15 @@
 """Calls to the Clean Rooms ML API shared by the module and the lookup, and their error messages."""
 
 import contextlib
+import email.utils
+import math
 import time
 
 try:
     from botocore.exceptions import BotoCoreError
+    from botocore.exceptions import ClientError
 except ImportError:
-    BotoCoreError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
+    BotoCoreError = ClientError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
@@ -107,18 +110,61 @@ def _parser_failures_reported():
         raise UnreadableResponseError(reason="%s: %s" % (type(error).__name__, error)) from error
 
 
+def retry_after_seconds(error):
+    """The seconds an error answer's Retry-After header asks to wait (a number or an HTTP date), or None."""
+    metadata = (getattr(error, "response", None) or {}).get("ResponseMetadata") or {}
+    value = (metadata.get("HTTPHeaders") or {}).get("retry-after")
+    if not isinstance(value, str):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            seconds = email.utils.parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
+
+
+@contextlib.contextmanager
+def _retry_after_honoured(deadline=None, clock=time.monotonic, sleep=time.sleep):
+    """Before an error answer that carries Retry-After goes back to AWSRetry, wait what it asks.
+
+    AWSRetry's own backoff is short and jittered and knows no Retry-After: the wait is added
+    to it, but never past ``deadline`` (a clock() time) nor longer than the backoff's max_delay.
+    """
+    try:
+        yield
+    except ClientError as error:
+        seconds = retry_after_seconds(error)
+        if seconds:
+            limit = _BACKOFF["max_delay"] if deadline is None else min(_BACKOFF["max_delay"], deadline - clock())
+            if limit > 0:
+                sleep(min(seconds, limit))
+        raise
+
+
 def retry_decorator():
     """Jittered exponential backoff on throttling and 5xx answers, for module.client()/self.client()."""
     return AWSRetry.jittered_backoff(**_BACKOFF)
 
 
-def get_collaboration_trained_model(client, trained_model_arn, collaboration_identifier, version_identifier=None):
-    """Return the raw GetCollaborationTrainedModel response (boto3 types), retrying as the client was built to."""
+def get_collaboration_trained_model(client, trained_model_arn, collaboration_identifier, version_identifier=None, deadline=None):
+    """Return the raw GetCollaborationTrainedModel response (boto3 types), retrying as the client was built to.
+
+    A Retry-After header of a throttling answer is honoured up to ``deadline`` (a time.monotonic() time).
+    """
     request = {"trainedModelArn": trained_model_arn, "collaborationIdentifier": collaboration_identifier}
     if version_identifier:
         request["versionIdentifier"] = version_identifier
+
+    @AWSRetry.jittered_backoff(**_BACKOFF)
+    def get_once():
+        with _retry_after_honoured(deadline):
+            return client.get_collaboration_trained_model(**request)
+
     with _parser_failures_reported():
-        response = client.get_collaboration_trained_model(aws_retry=True, **request)
+        response = get_once()
     # botocore reads a body it cannot parse as JSON (cut short, an HTML page) as an empty response.
     if set(response) <= set(["ResponseMetadata"]):
         raise UnreadableResponseError(reason="no trained model in the body (empty, cut short or not JSON)")
@@ -139,10 +185,11 @@ def list_collaboration_trained_models(client, collaboration_identifier, clock=ti
         started = clock()
         summaries = []
         paginator = client.get_paginator("list_collaboration_trained_models")
-        for number, page in enumerate(paginator.paginate(collaborationIdentifier=collaboration_identifier), 1):
-            summaries.extend(_page_summaries(page, number))
-            if page.get("nextToken"):
-                _check_listing_limits(number, len(summaries), clock() - started)
+        with _retry_after_honoured(started + LIST_LIMITS["seconds"]):
+            for number, page in enumerate(paginator.paginate(collaborationIdentifier=collaboration_identifier), 1):
+                summaries.extend(_page_summaries(page, number))
+                if page.get("nextToken"):
+                    _check_listing_limits(number, len(summaries), clock() - started)
         return summaries
 
     with _parser_failures_reported():

@@ -6,6 +6,7 @@
 get one trained model (and optionally wait for a status), or list a collaboration's."""
 
 import datetime
+import time
 
 try:
     from botocore.exceptions import BotoCoreError
@@ -115,10 +116,10 @@ class TrainedModelInfo:
             self.module.warn(warning)
         return facts
 
-    def get(self, arn, version=None):
+    def get(self, arn, version=None, deadline=None):
         """The raw response for one trained model; safe to call from worker threads."""
         try:
-            return get_collaboration_trained_model(self.client, arn, self.collaboration, version)
+            return get_collaboration_trained_model(self.client, arn, self.collaboration, version, deadline)
         except (BotoCoreError, ClientError) as error:
             raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version))
 
@@ -135,9 +136,11 @@ class TrainedModelInfo:
         what = "trained model %s" % arn
         if not self.params["wait"]:
             return dict(trained_model=self.facts(self.get(arn, version), what))
+        # Retry-After is honoured up to the end of the wait.
+        deadline = time.monotonic() + self.params["wait_timeout"]
         try:
             response, polls, seconds = wait_for_status(
-                lambda: self.get(arn, version), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], what
+                lambda: self.get(arn, version, deadline), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], what
             )
         except WaitError as error:
             self.module.fail_json(

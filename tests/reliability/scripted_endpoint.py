@@ -124,6 +124,7 @@ class ScriptedEndpoint:
             raise ValueError("a script needs at least one reply")
         self.replies = list(replies)
         self.connections = 0
+        self.accepted_at = []  # time.monotonic() of each connection
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)  # so that the accept loop notices stop
@@ -149,6 +150,7 @@ class ScriptedEndpoint:
             except socket.timeout:
                 continue
             reply = self.replies[min(self.connections, len(self.replies) - 1)]
+            self.accepted_at.append(time.monotonic())
             self.connections += 1
             # One thread per connection, so that a silent one does not block the next.
             handler = threading.Thread(target=self._answer, args=(connection, reply), daemon=True)
