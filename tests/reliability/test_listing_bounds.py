@@ -12,13 +12,14 @@ from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import EndlessPages, ScriptedEndpoint
 
+MEMBERSHIP_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
 SUMMARY = {
-    "trainedModelArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e",
+    "trainedModelArn": MEMBERSHIP_ARN + "/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e",
     "name": "churn",
     "membershipIdentifier": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
     "collaborationIdentifier": COLLABORATION,
     "status": "ACTIVE",
-    "configuredModelAlgorithmAssociationArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/configured-model-algorithm-association/0f8fad5b-d9cb-469f-a165-70867728950e",
+    "configuredModelAlgorithmAssociationArn": MEMBERSHIP_ARN + "/configured-model-algorithm-association/0f8fad5b-d9cb-469f-a165-70867728950e",
     "creatorAccountId": "123456789012",
     "createTime": "2026-11-01T00:00:00Z",
     "updateTime": "2026-11-01T00:00:00Z",

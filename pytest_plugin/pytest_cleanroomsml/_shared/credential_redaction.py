@@ -12,8 +12,9 @@ of their presigned-URL twins) and passwords in URLs, whatever their form (a dict
 JSON, a query string), and every one of ``secrets`` (the credentials in use) wherever it
 appears. ``SentCredentials`` learns those values from the requests a botocore client sends,
 wherever its credentials came from (options, environment, profile, role), and
-``redact_error`` applies ``redacted`` to everything a botocore exception would show. Plain Python with no Ansible import: the pytest plugin ships a verbatim copy
-(written by ``make schema``).
+``redact_error`` applies ``redacted`` to everything a botocore exception would show.
+Plain Python with no Ansible import: the pytest plugin ships a verbatim copy (written by
+``make schema``).
 """
 
 import re

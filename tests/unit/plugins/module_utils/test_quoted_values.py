@@ -26,7 +26,7 @@ def test_a_long_non_string_is_cut_too():
 
 def test_a_value_nested_beyond_the_recursion_limit_is_named_not_raised():
     outer = inner = []
-    for _ in range(100_000):
+    for _level in range(100_000):
         inner.append([])
         inner = inner[0]
     assert quoted(outer) == "<list nested too deeply to show>"
