@@ -1,10 +1,12 @@
 """module-task: one task of our module against one task of amazon.aws.aws_caller_info, alternating in one play.
 
-Both call the fake's server (aws_caller_info reaches moto's STS and IAM there) and are
-timed by the task-times callback. A task's time is mostly the module's start-up, which
+Ours calls the fake's server; aws_caller_info calls a plain moto server of its own (STS and
+IAM), since the fake's server answers Clean Rooms ML only. Both are timed by the
+task-times callback. A task's time is mostly the module's start-up, which
 is mostly its imports.
 """
 
+import contextlib
 import statistics
 
 from benchmarks.fake_service import served_models
@@ -23,16 +25,30 @@ def _our_task(name, served):
     return {"name": name, "cleanrooms.ml.cleanroomsml_trained_model_info": arguments}
 
 
-def _peer_task(name):
-    return {"name": name, "amazon.aws.aws_caller_info": {"endpoint_url": "{{ cleanroomsml_endpoint_url }}"}}
+def _peer_task(name, endpoint_url):
+    return {"name": name, "amazon.aws.aws_caller_info": {"endpoint_url": endpoint_url}}
+
+
+@contextlib.contextmanager
+def _moto_server():
+    """moto's own server (every service it has) on a free port of 127.0.0.1: the peer's STS and IAM."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield "http://%s:%d" % (host, port)
+    finally:
+        server.stop()
 
 
 def run(tasks_each):
-    with served_models(1) as served:
+    with served_models(1) as served, _moto_server() as peer_url:
         # The first task of each module also builds its payload, which later tasks reuse.
-        tasks = [_our_task("warm-up ours", served), _peer_task("warm-up peer")]
+        tasks = [_our_task("warm-up ours", served), _peer_task("warm-up peer", peer_url)]
         for number in range(tasks_each):
-            pair = [_our_task("ours %d" % number, served), _peer_task("peer %d" % number)]
+            pair = [_our_task("ours %d" % number, served), _peer_task("peer %d" % number, peer_url)]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = dict((task.name, task.seconds) for task in times)

@@ -30,6 +30,7 @@ PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
 SHARED_MODULE_UTILS = (
+    "credential_redaction.py",
     "identifier_rules.py",
     "quoted_values.py",
     "trained_model_arns.py",

@@ -5,11 +5,15 @@
 """Calls to the Clean Rooms ML API shared by the module and the lookup, and their error messages."""
 
 import contextlib
+import email.utils
+import math
+import time
 
 try:
     from botocore.exceptions import BotoCoreError
+    from botocore.exceptions import ClientError
 except ImportError:
-    BotoCoreError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
+    BotoCoreError = ClientError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
@@ -45,6 +49,60 @@ class UnreadableResponseError(BotoCoreError):
     fmt = "unreadable response: {reason}"
 
 
+# Deeper than any member of the API (a few levels): the facts' conversions recurse, one level at a time.
+MAX_NESTING = 64
+
+
+def _nested_too_deeply(value, limit=MAX_NESTING):
+    """True when dicts and lists in value go more than limit levels deep; walked without recursion."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, (list, tuple)):
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in item)
+    return False
+
+
+def _check_readable(document, what):
+    """Raise UnreadableResponseError naming the first member the plugins cannot use as the API defines it.
+
+    botocore hands a string member over as whatever JSON value came: the members the
+    plugins act on (status, statusDetails) must be what the API says; any member may hold
+    anything else, as long as it is not nested beyond MAX_NESTING.
+    """
+    for member, value in document.items():
+        if member != "ResponseMetadata" and _nested_too_deeply(value):
+            raise UnreadableResponseError(reason="%s member %s is nested more than %d levels deep" % (what, member, MAX_NESTING))
+    if document.get("status") is not None and not isinstance(document["status"], str):
+        raise UnreadableResponseError(reason="%s member status is a %s, not a string" % (what, type(document["status"]).__name__))
+    details = document.get("statusDetails")
+    if details is None:
+        return
+    if not isinstance(details, dict):
+        raise UnreadableResponseError(reason="%s member statusDetails is a %s, not an object" % (what, type(details).__name__))
+    for member in ("statusCode", "message"):
+        if details.get(member) is not None and not isinstance(details[member], str):
+            raise UnreadableResponseError(
+                reason="%s member statusDetails.%s is a %s, not a string" % (what, member, type(details[member]).__name__)
+            )
+
+
+# How far a listing goes before it gives up: an endpoint that announces a next page on every
+# page would otherwise be paged for ever. A collaboration holds far fewer trained models.
+LIST_LIMITS = dict(pages=1000, items=100000, seconds=900)
+
+
+class ListingLimitError(BotoCoreError):
+    """A listing that went past one of LIST_LIMITS; a BotoCoreError, so callers report it as any other."""
+
+    fmt = "stopped after {reached}, the limit of a listing ({limit}); the endpoint kept announcing more pages"
+
+
 @contextlib.contextmanager
 def _parser_failures_reported():
     """Turn botocore's parser failures on a malformed body into UnreadableResponseError."""
@@ -54,38 +112,111 @@ def _parser_failures_reported():
         raise UnreadableResponseError(reason="%s: %s" % (type(error).__name__, error)) from error
 
 
+def retry_after_seconds(error):
+    """The seconds an error answer's Retry-After header asks to wait (a number or an HTTP date), or None."""
+    metadata = (getattr(error, "response", None) or {}).get("ResponseMetadata") or {}
+    value = (metadata.get("HTTPHeaders") or {}).get("retry-after")
+    if not isinstance(value, str):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            seconds = email.utils.parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
+
+
+@contextlib.contextmanager
+def _retry_after_honoured(deadline=None, clock=time.monotonic, sleep=time.sleep):
+    """Before an error answer that carries Retry-After goes back to AWSRetry, wait what it asks.
+
+    AWSRetry's own backoff is short and jittered and knows no Retry-After: the wait is added
+    to it, but never past ``deadline`` (a clock() time) nor longer than the backoff's max_delay.
+    """
+    try:
+        yield
+    except ClientError as error:
+        seconds = retry_after_seconds(error)
+        if seconds:
+            limit = _BACKOFF["max_delay"] if deadline is None else min(_BACKOFF["max_delay"], deadline - clock())
+            if limit > 0:
+                sleep(min(seconds, limit))
+        raise
+
+
 def retry_decorator():
     """Jittered exponential backoff on throttling and 5xx answers, for module.client()/self.client()."""
     return AWSRetry.jittered_backoff(**_BACKOFF)
 
 
-def get_collaboration_trained_model(client, trained_model_arn, collaboration_identifier, version_identifier=None):
-    """Return the raw GetCollaborationTrainedModel response (boto3 types), retrying as the client was built to."""
+def get_collaboration_trained_model(client, trained_model_arn, collaboration_identifier, version_identifier=None, deadline=None):
+    """Return the raw GetCollaborationTrainedModel response (boto3 types), retrying as the client was built to.
+
+    A Retry-After header of a throttling answer is honoured up to ``deadline`` (a time.monotonic() time).
+    """
     request = {"trainedModelArn": trained_model_arn, "collaborationIdentifier": collaboration_identifier}
     if version_identifier:
         request["versionIdentifier"] = version_identifier
+
+    @AWSRetry.jittered_backoff(**_BACKOFF)
+    def get_once():
+        with _retry_after_honoured(deadline):
+            return client.get_collaboration_trained_model(**request)
+
     with _parser_failures_reported():
-        response = client.get_collaboration_trained_model(aws_retry=True, **request)
+        response = get_once()
     # botocore reads a body it cannot parse as JSON (cut short, an HTML page) as an empty response.
     if set(response) <= set(["ResponseMetadata"]):
         raise UnreadableResponseError(reason="no trained model in the body (empty, cut short or not JSON)")
+    _check_readable(response, GET_OPERATION)
     return response
 
 
-def list_collaboration_trained_models(client, collaboration_identifier):
+def list_collaboration_trained_models(client, collaboration_identifier, clock=time.monotonic):
     """Every trained model summary of a collaboration, through botocore's paginator (all pages).
 
     Paginators bypass the client's aws_retry wrapper, so the whole listing is retried
-    instead, as amazon.aws does for its own paginated calls.
+    instead, as amazon.aws does for its own paginated calls. A listing longer than
+    LIST_LIMITS (pages, summaries or seconds) raises ListingLimitError.
     """
 
     @AWSRetry.jittered_backoff(**_BACKOFF)
     def list_all():
+        started = clock()
+        summaries = []
         paginator = client.get_paginator("list_collaboration_trained_models")
-        return paginator.paginate(collaborationIdentifier=collaboration_identifier).build_full_result()
+        with _retry_after_honoured(started + LIST_LIMITS["seconds"]):
+            for number, page in enumerate(paginator.paginate(collaborationIdentifier=collaboration_identifier), 1):
+                summaries.extend(_page_summaries(page, number))
+                if page.get("nextToken"):
+                    _check_listing_limits(number, len(summaries), clock() - started)
+        return summaries
 
     with _parser_failures_reported():
-        return list_all()["collaborationTrainedModels"]
+        return list_all()
+
+
+def _page_summaries(page, number):
+    """The trained model summaries of a list page, each checked as _check_readable does."""
+    summaries = page.get("collaborationTrainedModels")
+    what = "%s page %d" % (LIST_OPERATION, number)
+    if not isinstance(summaries, list) or not all(isinstance(summary, dict) for summary in summaries):
+        raise UnreadableResponseError(reason="%s has no collaborationTrainedModels list of objects" % what)
+    for summary in summaries:
+        _check_readable(summary, what + " collaborationTrainedModels item")
+    return summaries
+
+
+def _check_listing_limits(pages, items, seconds):
+    """Raise ListingLimitError when a listing with another page to come has reached one of LIST_LIMITS."""
+    if pages >= LIST_LIMITS["pages"]:
+        raise ListingLimitError(reached="%d pages" % pages, limit="%d pages" % LIST_LIMITS["pages"])
+    if items >= LIST_LIMITS["items"]:
+        raise ListingLimitError(reached="%d trained models" % items, limit="%d trained models" % LIST_LIMITS["items"])
+    if seconds >= LIST_LIMITS["seconds"]:
+        raise ListingLimitError(reached="%.0f seconds" % seconds, limit="%d seconds" % LIST_LIMITS["seconds"])
 
 
 def error_code(error):

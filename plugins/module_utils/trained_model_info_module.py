@@ -5,23 +5,32 @@
 """What the module cleanroomsml_trained_model_info does once its arguments are parsed:
 get one trained model (and optionally wait for a status), or list a collaboration's."""
 
+import datetime
+import time
+
 try:
-    from botocore.config import Config
     from botocore.exceptions import BotoCoreError
     from botocore.exceptions import ClientError
 except ImportError:
     pass  # Handled by AnsibleAWSModule
 
+from ansible.module_utils.basic import _load_params
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.warnings import warn
 
+from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import aws_config_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import UnreadableResponseError
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
@@ -103,8 +112,13 @@ def status_option_warnings(params):
     ]
 
 
-def argument_errors(params):
-    """Value checks the argument spec cannot express; all of them, before any call."""
+def argument_errors(params, given=None):
+    """Value checks the argument spec cannot express; all of them, before any call.
+
+    ``given`` holds the options as the task gave them, before the argument spec filled in
+    defaults and converted types (None: not known).
+    """
+    given = given or {}
     errors = identifier_errors(params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"])
     errors.extend(status_option_errors(params))
     errors.append(integer_range_error("max_concurrency", params["max_concurrency"], *MAX_CONCURRENCY_LIMITS))
@@ -118,22 +132,22 @@ def argument_errors(params):
     if params["wait"] and not params["wait_for"]:
         errors.append("wait_for must name at least one status to wait for")
     errors.append(aws_config_error(params["aws_config"]))
+    errors.append(endpoint_url_error(params.get("endpoint_url")))
+    if any(option in given and given[option] is None for option in ("trained_model_arn", "arn")):
+        # An undefined variable's default, most likely: listing the whole collaboration instead would hide it.
+        errors.append("trained_model_arn is null: give a trained model ARN, or leave the option out to list the collaboration's trained models")
+    if given.get("name") is not None and not isinstance(given["name"], str):
+        # The argument spec would turn it into a string that matches no model.
+        errors.append("name must be a trained model's name (a string), got %s %s" % (type(given["name"]).__name__, quoted(given["name"])))
     return [error for error in errors if error]
 
 
-def aws_config_error(aws_config):
-    """Why botocore refuses the aws_config settings, or None.
-
-    amazon.aws builds its botocore Config outside its error handling, so an unknown setting
-    would otherwise end the task with a traceback.
-    """
-    if not aws_config:
-        return None
-    try:
-        Config(**aws_config)
-    except (AttributeError, TypeError, ValueError, BotoCoreError) as error:
-        return "aws_config must hold botocore Config settings: %s" % error
-    return None
+def creation_order(summary):
+    """Sort key of a summary by createTime (a datetime from botocore); one without comes before every dated one."""
+    created = summary.get("createTime")
+    if isinstance(created, datetime.datetime):
+        return (1, created.timestamp() if created.tzinfo else created.replace(tzinfo=datetime.timezone.utc).timestamp())
+    return (0, 0)
 
 
 class _CallFailed(Exception):
@@ -153,6 +167,8 @@ class TrainedModelInfo:
         self.params = module.params
         self.collaboration = self.params["collaboration_identifier"]
         self.client = module.client(SERVICE_NAME, retry_decorator=retry_decorator())
+        self.sent_credentials = sent_credentials(self.client)
+        hold_answer_deadlines(self.client)
 
     def facts(self, response, what, definition=None):
         """snake_case facts of a response, validated as validate_response says."""
@@ -164,10 +180,10 @@ class TrainedModelInfo:
             record_warning(warning)
         return facts
 
-    def get(self, arn, version=None):
+    def get(self, arn, version=None, deadline=None):
         """The raw response for one trained model; safe to call from worker threads."""
         try:
-            return get_collaboration_trained_model(self.client, arn, self.collaboration, version)
+            return get_collaboration_trained_model(self.client, arn, self.collaboration, version, deadline)
         except (BotoCoreError, ClientError) as error:
             raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version, client_region(self.client)))
 
@@ -176,16 +192,19 @@ class TrainedModelInfo:
         try:
             return self.describe_one() if self.params["trained_model_arn"] else self.describe_all()
         except _CallFailed as failure:
-            self.module.fail_json_aws(failure.error, msg=failure.message)
+            # The service's message may quote the request's headers; Ansible masks only no_log options.
+            self.module.fail_json_aws(redact_error(failure.error, self.sent_credentials.values), msg=failure.message)
 
     def describe_one(self):
         arn, version = self.params["trained_model_arn"], self.params["version_identifier"]
         what = "trained model %s" % arn
         if not self.params["wait"]:
             return dict(trained_model=self.facts(self.get(arn, version), what))
+        # Retry-After is honoured up to the end of the wait.
+        deadline = time.monotonic() + self.params["wait_timeout"]
         try:
             response, polls, seconds = wait_for_status(
-                lambda: self.get(arn, version), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], model_label
+                lambda: self.get(arn, version, deadline), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], model_label
             )
         except WaitError as error:
             self.module.fail_json(
@@ -203,21 +222,26 @@ class TrainedModelInfo:
             summary for summary in summaries
             if (name is None or summary.get("name") == name) and (not statuses or summary.get("status") in statuses)
         ]
-        # Newest first, so that trained_models[0] is the latest model.
-        kept.sort(key=lambda summary: summary.get("createTime") or 0, reverse=True)
+        # Newest first, so that trained_models[0] is the latest model; undated ones (a malformed answer) last.
+        kept.sort(key=creation_order, reverse=True)
         if not self.params["details"]:
-            return dict(trained_models=[self.facts(summary, "trained model %s" % summary.get("trainedModelArn"), SUMMARY_DEFINITION) for summary in kept])
+            return dict(trained_models=[self.facts(summary, model_label(summary), SUMMARY_DEFINITION) for summary in kept])
+        for summary in kept:
+            if not isinstance(summary.get("trainedModelArn"), str):
+                error = UnreadableResponseError(reason="%s summary of %s has no trainedModelArn to describe" % (LIST_OPERATION, quoted(summary.get("name"))))
+                raise _CallFailed(error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration))
         responses = map_concurrently(
             lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")), kept, self.params["max_concurrency"]
         )
-        return dict(trained_models=[self.facts(response, "trained model %s" % response.get("trainedModelArn")) for response in responses])
+        return dict(trained_models=[self.facts(response, model_label(response)) for response in responses])
 
 
 def run(module):
     """Check the arguments, call AWS and exit with the facts (never changed)."""
     warnings = wait_option_warnings(module.params)
     module.params.update(with_wait_defaults(module.params))
-    errors = argument_errors(module.params)
+    # _load_params(): the options as given, which ansible documents for modules that need them.
+    errors = argument_errors(module.params, _load_params())
     if errors:
         module.fail_json(msg="; ".join(errors))
     for warning in warnings + status_option_warnings(module.params):

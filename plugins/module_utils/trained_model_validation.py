@@ -19,6 +19,9 @@ import datetime
 import numbers
 import re
 
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import QUOTE_LIMIT
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+
 # Enums longer than this are summarised in messages instead of listed (InstanceType has 130+).
 _MAX_LISTED_ENUM_VALUES = 12
 
@@ -109,11 +112,22 @@ def _validator(schema, definition):
 
 
 def _message(error):
+    """jsonschema's message, with the value it quotes capped (a 50 MB member must not make a 50 MB message)."""
     if error.validator == "enum" and len(error.validator_value) > _MAX_LISTED_ENUM_VALUES:
-        return "%r is not one of the %d values the service model allows" % (error.instance, len(error.validator_value))
+        return "%s is not one of the %d values the service model allows" % (quoted(error.instance), len(error.validator_value))
+    message = error.message
+    # quoted(): look-alike characters show as escapes, and a huge value is cut.
+    shown = repr(error.instance)
+    if shown in message:
+        message = message.replace(shown, quoted(error.instance))
     if error.validator == "additionalProperties":
-        return error.message.replace("Additional properties are not allowed", "unknown member(s)")
-    return error.message
+        message = message.replace("Additional properties are not allowed", "unknown member(s)")
+    return _capped(message)
+
+
+def _capped(text, limit=4 * QUOTE_LIMIT):
+    """A message or a path cut to limit characters, with its full length named."""
+    return text if len(text) <= limit else "%s...(%d characters)" % (text[:limit], len(text))
 
 
 def schema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
@@ -130,7 +144,7 @@ def schema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
 def jsonschema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
     """What schema_violations returns, always found by jsonschema (no fast check first)."""
     validator = _validator(schema, definition)
-    violations = [SchemaViolation(error.json_path, _message(error)) for error in validator.iter_errors(instance)]
+    violations = [SchemaViolation(_capped(error.json_path), _message(error)) for error in validator.iter_errors(instance)]
     return sorted(set(violations), key=lambda violation: (violation.path, violation.message))
 
 

@@ -48,11 +48,13 @@ options:
     description:
       - In list mode, return the full description of each listed trained model (one C(GetCollaborationTrainedModel)
         call per model, O(max_concurrency) at a time) instead of the summary the list gives.
+      - Ignored when O(trained_model_arn) is given, so that C(module_defaults) may set it for every task.
     type: bool
     default: false
   max_concurrency:
     description:
       - How many trained models O(details) describes at the same time, from 1 to 32.
+      - Ignored when O(trained_model_arn) is given, so that C(module_defaults) may set it for every task.
     type: int
     default: 8
   wait:
@@ -409,12 +411,11 @@ def main():
     )
     module = AnsibleAWSModule(
         argument_spec=argument_spec,
-        # List-mode filters and single-model options exclude each other.
+        # List-mode filters and single-model options exclude each other. details and max_concurrency
+        # only tune list mode: the module cannot tell module_defaults from task options, so they are ignored.
         mutually_exclusive=[
             ("trained_model_arn", "name"),
             ("trained_model_arn", "status"),
-            ("trained_model_arn", "details"),
-            ("trained_model_arn", "max_concurrency"),
         ],
         required_by=dict(version_identifier="trained_model_arn"),
         required_if=[("wait", True, ["trained_model_arn"])],

@@ -15,8 +15,12 @@ from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.collections import is_sequence
 
+from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
@@ -89,6 +93,7 @@ class TrainedModelLookup:
         errors.append(integer_range_error("max_concurrency", self.max_concurrency, *MAX_CONCURRENCY_LIMITS))
         if self.field is not None:
             errors.append(field_path_error(self.field))
+        errors.append(endpoint_url_error(self.plugin.get_option("endpoint_url")))
         if validation_library_missing(self.validate_response):
             errors.append(missing_required_lib("jsonschema", reason="for validate_response=%s (or set validate_response=off)" % self.validate_response))
         return [error for error in errors if error]
@@ -102,7 +107,9 @@ class TrainedModelLookup:
         if not terms:
             return []
         client = cached_client(self.plugin, SERVICE_NAME, retry_decorator)
-        outcomes = map_concurrently(lambda term: self.fetch(client, term), terms, self.max_concurrency)
+        sent = sent_credentials(client)
+        hold_answer_deadlines(client)
+        outcomes = map_concurrently(lambda term: self.fetch(client, sent, term), terms, self.max_concurrency)
         results = []
         for term, outcome in zip(terms, outcomes):
             if isinstance(outcome, _Skipped):
@@ -112,11 +119,15 @@ class TrainedModelLookup:
             results.append(self.result(term, outcome))
         return results
 
-    def fetch(self, client, term):
-        """The raw response for a term, or _Skipped; runs in worker threads, so it only returns or raises."""
+    def fetch(self, client, sent, term):
+        """The raw response for a term, or _Skipped; runs in worker threads, so it only returns or raises.
+
+        ``sent`` is the client's SentCredentials: the service's message may quote the request's headers.
+        """
         try:
             return get_collaboration_trained_model(client, term.arn, self.collaboration, self.version)
         except (BotoCoreError, ClientError) as error:
+            redact_error(error, sent.values)
             message = self.error_message(term, error, client_region(client))
             policy = self.policies.get(error_code(error), "error")
             if policy == "error":

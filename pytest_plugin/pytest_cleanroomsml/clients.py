@@ -13,6 +13,15 @@ from .options import CleanRoomsMLSettings
 SERVICE_NAME = "cleanroomsml"
 
 
+# The values of the credentials live clients sign with, for report_redaction to take out of failure reports.
+_live_credential_values: set[str] = set()
+
+
+def live_credential_values() -> frozenset[str]:
+    """The access keys, secret keys and session tokens of the live clients made in this process."""
+    return frozenset(_live_credential_values)
+
+
 class LiveCredentialsMissing(Exception):
     """A live run found no AWS credentials; the message says why, never what the credentials are."""
 
@@ -49,4 +58,6 @@ def live_client(settings: CleanRoomsMLSettings) -> BaseClient:
             "live Clean Rooms ML run (--cleanroomsml-live) without AWS credentials: none found in the environment, "
             "the AWS config and credentials files, or instance and container metadata"
         )
+    frozen = credentials.get_frozen_credentials()
+    _live_credential_values.update(value for value in (frozen.access_key, frozen.secret_key, frozen.token) if value)
     return session.client(SERVICE_NAME, endpoint_url=settings.endpoint_url)

@@ -7,10 +7,12 @@ from typing import Iterator
 import pytest
 from botocore.client import BaseClient
 
+from ._shared.credential_redaction import redacted
 from .aws_isolation import isolate_from_real_aws
-from .clients import LiveCredentialsMissing, live_client, offline_client
+from .clients import LiveCredentialsMissing, live_client, live_credential_values, offline_client
 from .fake import CleanRoomsMLFake
 from .options import CleanRoomsMLSettings, add_options, read_settings
+from .report_redaction import redact_report
 from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
 
 
@@ -30,7 +32,16 @@ def pytest_report_header(config: pytest.Config) -> str:
     settings = config.stash[SETTINGS]
     if not settings.live:
         return f"cleanroomsml: offline fake in {settings.region}"
-    return f"cleanroomsml: live AWS in {settings.region}" + (f" at {settings.endpoint_url}" if settings.endpoint_url else "")
+    # redacted(): a password in the endpoint URL's user information is not shown.
+    return f"cleanroomsml: live AWS in {settings.region}" + (f" at {redacted(settings.endpoint_url)}" if settings.endpoint_url else "")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    # Every report, not only those of tests using our fixtures: any test may call AWS with a live client.
+    report: pytest.TestReport = yield
+    redact_report(report, live_credential_values())
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -49,10 +60,11 @@ def cleanroomsml_fake(cleanroomsml_settings: CleanRoomsMLSettings, monkeypatch: 
         pytest.skip("cleanroomsml_fake is offline only, and this run is live (--cleanroomsml-live)")
     isolate_from_real_aws(monkeypatch, cleanroomsml_settings.region)
     fake = CleanRoomsMLFake(region=cleanroomsml_settings.region)
-    fake.reset()  # moto's state is process-wide: drop what was seeded outside this fixture
+    # moto's state is process-wide: drop what was seeded outside this fixture, in any Region.
+    fake.reset_every_region()
     with fake.mock():
         yield fake
-    fake.reset()
+    fake.reset_every_region()
 
 
 @pytest.fixture(scope="session")
@@ -73,13 +85,15 @@ def cleanroomsml_server(cleanroomsml_fake: CleanRoomsMLFake, _cleanroomsml_http_
 def cleanroomsml_client(request: pytest.FixtureRequest, cleanroomsml_settings: CleanRoomsMLSettings) -> BaseClient:
     """A boto3 cleanroomsml client in the configured Region: the fake's (it activates cleanroomsml_fake), or live AWS's.
 
-    In live mode it comes from the standard AWS credential chain; without credentials, the test is skipped.
+    In live mode it comes from the standard AWS credential chain; without credentials, the test is
+    an error: a live run that reached no AWS must not pass as a run of skips.
     """
     if cleanroomsml_settings.live:
         try:
             return live_client(cleanroomsml_settings)
         except LiveCredentialsMissing as missing:
-            pytest.skip(str(missing))
+            failure = str(missing)
+        pytest.fail(failure, pytrace=False)
     # Requested here rather than as a parameter, so that live runs never activate it.
     request.getfixturevalue("cleanroomsml_fake")
     return offline_client(cleanroomsml_settings)

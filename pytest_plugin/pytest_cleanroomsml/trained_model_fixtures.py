@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import pytest
 from botocore.client import BaseClient
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
+from ._shared.credential_redaction import redact_error, sent_credentials
 from ._shared.identifier_rules import IdentifierRule
 from ._shared.trained_model_arns import arn_mistake, region_mismatch
 from ._shared.trained_model_waiting import NEXT_STATUSES, WaitError, wait_for_status
@@ -62,6 +63,7 @@ class TrainedModelFetcher:
         self.client = client
         # Offline, the fake whose models a not-found message lists.
         self.fake = fake
+        self.sent_credentials = sent_credentials(client)
 
     def __call__(self, arn: str, collaboration_identifier: str, version_identifier: str | None = None) -> dict[str, Any]:
         """The response (the latest version unless ``version_identifier`` is given), once it passed assert_valid_trained_model.
@@ -80,8 +82,10 @@ class TrainedModelFetcher:
             parameters["versionIdentifier"] = version_identifier
         try:
             response: dict[str, Any] = self.client.get_collaboration_trained_model(**parameters)
-        except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != NOT_FOUND:
+        except (BotoCoreError, ClientError) as error:
+            # The service's message may quote the request's headers, token and signature included.
+            redact_error(error, self.sent_credentials.values)
+            if not isinstance(error, ClientError) or error.response.get("Error", {}).get("Code") != NOT_FOUND:
                 raise
             failure = self.not_found(error, arn, collaboration_identifier, version_identifier)
         else:

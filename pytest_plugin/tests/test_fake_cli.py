@@ -80,7 +80,7 @@ def test_a_bad_seed_file_is_reported_without_a_traceback(tmp_path, capsys):
 
     assert exited.value.code == 2
     assert capsys.readouterr().err == (
-        f"cleanroomsml-fake: error: {seed}: models[1].status: 5 is not of type 'string'\n"
+        f"cleanroomsml-fake: error: {seed}: models[1].status: 5 is not of type 'string' (line 4, column 13)\n"
     )
 
 

@@ -96,7 +96,7 @@ def test_only_the_named_operation_fails(fake, fake_client, model):
             "Unknown operation 'GetTrainedModels'",
         ),
         (("GetTrainedModel", "SlowDown"), "Unknown error code 'SlowDown'"),
-        (("GetTrainedModel", "ThrottlingException", 0), "times must be at least 1"),
+        (("GetTrainedModel", "ThrottlingException", 0), "times must be from 1 to 10000"),
     ],
 )
 def test_fail_next_refuses_what_it_cannot_do(fake, arguments, message):

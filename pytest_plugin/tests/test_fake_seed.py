@@ -104,7 +104,7 @@ def test_a_json_seed_file_works_too(fake, tmp_path):
         ("models: [{status: ACTIVE}]", "models[0]: 'name' is a required property"),
         (
             "models: [{name: a, versions: [{colour: red}]}]",
-            "models[0].versions[0]: Additional properties are not allowed ('colour' was unexpected)",
+            "models[0].versions[0]: unknown member(s): 'colour'",
         ),
         (
             "models: [{name: a, statusChanges: [{status: ACTIVE}]}]",
@@ -140,8 +140,8 @@ def test_every_mistake_is_reported(tmp_path):
         load_seed(path)
 
     assert str(raised.value).splitlines() == [
-        f"{path}: models[0].name: 1 is not of type 'string'",
-        f"{path}: models[1].status: [] is not of type 'string'",
+        f"{path}: models[0].name: 1 is not of type 'string' (line 1, column 17)",
+        f"{path}: models[1].status: [] is not of type 'string' (line 1, column 39)",
     ]
 
 

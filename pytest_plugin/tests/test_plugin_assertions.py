@@ -13,7 +13,7 @@ from pytest_cleanroomsml import (
 
 pytest_plugins = ["pytester"]
 
-LABEL = f"trained model 'churn' ({ARN}, version {VERSION})"
+LABEL = f"trained model 'churn' ('{ARN}', version '{VERSION}')"
 NOT_ACTIVE = f"{LABEL} is CREATE_FAILED, expected ACTIVE: InternalError: training container exited with code 1"
 METRICS_NOT_PUBLISHED = (
     f"{LABEL} has metricsStatus PUBLISH_FAILED, expected PUBLISH_SUCCEEDED: "
@@ -46,10 +46,10 @@ def test_an_active_model_passes_assert_model_active(model):
         (summary(), f"{LABEL} is CREATE_FAILED, expected ACTIVE"),
         (
             get_response(versionIdentifier=None),
-            f"trained model 'churn' ({ARN}) is CREATE_FAILED, expected ACTIVE: InternalError: training container exited with code 1",
+            f"trained model 'churn' ('{ARN}') is CREATE_FAILED, expected ACTIVE: InternalError: training container exited with code 1",
         ),
         (get_response(statusDetails={"message": "stopped by the member"}), f"{LABEL} is CREATE_FAILED, expected ACTIVE: stopped by the member"),
-        ({"trainedModelArn": ARN}, f"trained model ({ARN}) has no status, expected ACTIVE"),
+        ({"trainedModelArn": ARN}, f"trained model ('{ARN}') has no status, expected ACTIVE"),
     ],
     ids=["boto3 response", "snake_case facts", "list summary", "without version", "message only", "without status"],
 )
@@ -134,7 +134,7 @@ def test_a_list_summary_is_checked_as_a_summary():
     message = failure_message(assert_valid_trained_model, summary(name=None, createTime="yesterday"))
 
     assert message.splitlines() == [
-        f"trained model ({ARN}, version {VERSION}) does not match the trained model schema (2 violation(s)):",
+        f"trained model ('{ARN}', version '{VERSION}') does not match the trained model schema (2 violation(s)):",
         "  $: 'name' is a required property",
         "  $.createTime: 'yesterday' is not a 'date-time'",
     ]

@@ -168,7 +168,7 @@ def test_trained_model_returns_the_response_or_fails_at_the_test_line(run_offlin
     result.stdout.fnmatch_lines(
         [
             ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
-            f"E       AssertionError: trained model 'churn' ({ARN}, version {VERSION}) does not match the trained model schema (1 violation(s)):",
+            f"E       AssertionError: trained model 'churn' ('{ARN}', version '{VERSION}') does not match the trained model schema (1 violation(s)):",
             "E         $.status: 'RETRAINING' is not one of *",
             "test_module.py:17: AssertionError",
         ]
@@ -183,10 +183,10 @@ def test_wait_returns_the_final_response_or_fails_with_the_last_status(run_offli
     result.stdout.fnmatch_lines(
         [
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=600, delay=0.05)",
-            f"E       Failed: trained model 'churn' ({ARN}, version {VERSION}) is CREATE_FAILED (InternalError: training container "
+            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is CREATE_FAILED (InternalError: training container "
             "exited with code 1), from which ACTIVE can no longer be reached",
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=0.3, delay=0.1)",
-            f"E       Failed: trained model 'churn' ({ARN}, version {VERSION}) is still CREATE_IN_PROGRESS after waiting 0.? seconds "
+            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is still CREATE_IN_PROGRESS after waiting 0.? seconds "
             "(? polls) for ACTIVE",
         ]
     )
@@ -252,7 +252,7 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
             ">       cleanroomsml_trained_model(ARN[:-4] + \"0000\", COLLABORATION)",
             not_found.format(arn=ARN[:-4] + "0000", collaboration=plugin_models.COLLABORATION)
             + "; the fake holds 1 trained model(s) in that collaboration:",
-            f"E         trained model 'churn' ({ARN}, version {VERSION})",
+            f"E         trained model 'churn' ('{ARN}', version '{VERSION}')",
             "test_module.py:11: ResourceNotFoundException",
             ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
             not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION)

@@ -1,4 +1,4 @@
-"""Live mode: real clients from the standard credential chain, and clear skips where that cannot work."""
+"""Live mode: real clients from the standard credential chain, errors without credentials, skips for the offline fixtures."""
 
 import os
 
@@ -46,33 +46,33 @@ def aws_environment(monkeypatch, tmp_path):
     return config
 
 
-def test_without_credentials_tests_that_need_aws_are_skipped_with_the_reason(pytester, aws_environment):
+def test_without_credentials_tests_that_need_aws_are_errors_with_the_reason(pytester, aws_environment):
     pytester.makepyfile(NEEDS_A_CLIENT_OR_THE_FAKE)
 
-    result = pytester.runpytest("--cleanroomsml-live", "-rs")
+    result = pytester.runpytest("--cleanroomsml-live", "-rsE")
 
-    result.assert_outcomes(passed=1, skipped=5)
+    result.assert_outcomes(passed=1, skipped=2, errors=3)
     no_credentials = (
         "live Clean Rooms ML run (--cleanroomsml-live) without AWS credentials: none found in the environment, "
         "the AWS config and credentials files, or instance and container metadata"
     )
     result.stdout.fnmatch_lines(
-        [f"SKIPPED * {no_credentials}"] * 3
+        [f"*{no_credentials}"] * 3
         + ["SKIPPED * cleanroomsml_fake is offline only, and this run is live (--cleanroomsml-live)"] * 2,
         consecutive=False,
     )
 
 
-def test_credentials_that_fail_to_load_skip_without_revealing_anything(pytester, aws_environment, monkeypatch):
+def test_credentials_that_fail_to_load_are_errors_without_revealing_anything(pytester, aws_environment, monkeypatch):
     # A credential_process that fails prints its output into botocore's error message.
     aws_environment.write_text(f"[default]\ncredential_process = sh -c 'echo {SECRET} >&2; exit 1'\n", encoding="utf-8")
     monkeypatch.setenv("AWS_SESSION_TOKEN", SECRET)
     pytester.makepyfile(NEEDS_A_CLIENT_OR_THE_FAKE)
 
-    result = pytester.runpytest("--cleanroomsml-live", "-rs")
+    result = pytester.runpytest("--cleanroomsml-live", "-rsE")
 
-    result.assert_outcomes(passed=1, skipped=5)
-    result.stdout.fnmatch_lines(["SKIPPED * loading AWS credentials failed with CredentialRetrievalError; check AWS_PROFILE *"])
+    result.assert_outcomes(passed=1, skipped=2, errors=3)
+    result.stdout.fnmatch_lines(["*loading AWS credentials failed with CredentialRetrievalError; check AWS_PROFILE *"])
     assert SECRET not in result.stdout.str() + result.stderr.str()
 
 

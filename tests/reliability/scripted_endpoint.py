@@ -25,6 +25,10 @@ class Reply:
     def answer(self, connection, stop):
         raise NotImplementedError
 
+    def answer_request(self, connection, stop, head):
+        """Answer a request whose head (request line and headers, bytes) was read; most replies ignore it."""
+        self.answer(connection, stop)
+
 
 class HttpReply(Reply):
     """A complete HTTP response; ``declared_length`` larger than the body makes it end too soon."""
@@ -56,15 +60,60 @@ class Silence(Reply):
         stop.wait(HOLD_SECONDS)
 
 
+class SlowDrip(Reply):
+    """A 200 answer whose body comes a byte every ``interval`` seconds: each read succeeds, the answer never ends."""
+
+    def __init__(self, interval=0.5):
+        self.interval = interval
+
+    def answer(self, connection, stop):
+        head = "HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n{"
+        connection.sendall(head.encode("ascii"))
+        deadline = time.monotonic() + HOLD_SECONDS
+        while not stop.wait(self.interval) and time.monotonic() < deadline:
+            connection.sendall(b" ")
+
+
 def json_reply(status, document, **options):
     """An HttpReply whose body is ``document`` as JSON, datetimes as ISO 8601 (a str is sent as it is, for broken JSON)."""
     body = document if isinstance(document, str) else json.dumps(document, default=lambda value: value.isoformat())
     return HttpReply(status, body, **options)
 
 
-def aws_error(status, code, message="scripted error"):
+def aws_error(status, code, message="scripted error", headers=None):
     """An HttpReply as AWS's REST-JSON services word an error."""
-    return json_reply(status, {"message": message}, headers={"x-amzn-ErrorType": code})
+    return json_reply(status, {"message": message}, headers=dict({"x-amzn-ErrorType": code}, **(headers or {})))
+
+
+class EndlessPages(Reply):
+    """A list page of ``items`` copies of ``summary`` that announces a next page with a new token every time, after ``delay`` seconds."""
+
+    def __init__(self, summary, items=1, delay=0.0):
+        self.summary = summary
+        self.items = items
+        self.delay = delay
+        self.pages = 0
+
+    def answer(self, connection, stop):
+        self.pages += 1
+        stop.wait(self.delay)
+        page = {"collaborationTrainedModels": [self.summary] * self.items, "nextToken": "page-%d" % self.pages}
+        json_reply(200, page).answer(connection, stop)
+
+
+class EchoHeaders(Reply):
+    """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint may."""
+
+    def __init__(self, status, code):
+        self.status = status
+        self.code = code
+
+    def answer_request(self, connection, stop, head):
+        lines = head.decode("latin-1").split("\r\n")[1:]
+        headers = dict(line.split(": ", 1) for line in lines if ": " in line)
+        message = "refused %r; raw: %s" % (headers, " | ".join(lines))
+        echoed = {"X-Echoed-Token": headers.get("X-Amz-Security-Token", "none")}
+        aws_error(self.status, self.code, message, echoed).answer(connection, stop)
 
 
 class ScriptedEndpoint:
@@ -75,6 +124,7 @@ class ScriptedEndpoint:
             raise ValueError("a script needs at least one reply")
         self.replies = list(replies)
         self.connections = 0
+        self.accepted_at = []  # time.monotonic() of each connection
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)  # so that the accept loop notices stop
@@ -100,6 +150,7 @@ class ScriptedEndpoint:
             except socket.timeout:
                 continue
             reply = self.replies[min(self.connections, len(self.replies) - 1)]
+            self.accepted_at.append(time.monotonic())
             self.connections += 1
             # One thread per connection, so that a silent one does not block the next.
             handler = threading.Thread(target=self._answer, args=(connection, reply), daemon=True)
@@ -110,18 +161,18 @@ class ScriptedEndpoint:
         with connection:
             connection.settimeout(READ_SECONDS)
             with contextlib.suppress(OSError):
-                _read_request(connection)
-                reply.answer(connection, self._stop)
+                head = _read_request(connection)
+                reply.answer_request(connection, self._stop, head)
 
 
 def _read_request(connection):
-    """Read one request (headers and body), so that the client never sees a reset while still sending."""
+    """Read one request (headers and body), so that the client never sees a reset while still sending; return its head."""
     data = b""
     deadline = time.monotonic() + READ_SECONDS
     while b"\r\n\r\n" not in data and time.monotonic() < deadline:
         chunk = connection.recv(65536)
         if not chunk:
-            return
+            return data
         data += chunk
     head, _separator, body = data.partition(b"\r\n\r\n")
     length = 0
@@ -132,8 +183,9 @@ def _read_request(connection):
     while len(body) < length and time.monotonic() < deadline:
         chunk = connection.recv(65536)
         if not chunk:
-            return
+            return head
         body += chunk
+    return head
 
 
 def unused_port():

@@ -43,6 +43,8 @@ OPTION_CASES = [option_case(name, "collaboration_identifier", BAD_UUIDS[name]) f
     option_case("NUL inside", "field", "sta\x00tus"),
     option_case("below a string", "field", "status.code"),
     option_case("with spaces", "region", "us east 1"),
+    option_case("ftp", "endpoint_url", "ftp://127.0.0.1:21"),
+    option_case("no host", "endpoint_url", "http://"),
     # Options the lookup does not have: misspelt, or the module's.
     option_case("misspelt option", "on_mising", "skip"),
     option_case("a module option", "wait", True),

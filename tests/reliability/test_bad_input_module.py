@@ -61,6 +61,19 @@ OTHER_CASES = [
     pytest.param(dict(wait=True, wait_timeout=2 ** 63, wait_delay=2 ** 63), "wait_delay", id="wait_delay: 2**63"),
     pytest.param(dict(max_concurrency=10 ** 30, trained_model_arn=OMITTED), "max_concurrency", id="max_concurrency: 10**30"),
     pytest.param(dict(max_concurrency=-1, trained_model_arn=OMITTED), "max_concurrency", id="max_concurrency: negative"),
+    # null, as an undefined variable's default gives it: not the same as leaving the option out (list mode).
+    pytest.param(dict(trained_model_arn=None), "trained_model_arn", id="trained_model_arn: null"),
+    # A filter of the wrong type would match nothing, silently.
+    pytest.param(dict(trained_model_arn=OMITTED, name=["churn"]), "name", id="name: a list"),
+    pytest.param(dict(trained_model_arn=OMITTED, name=5), "name", id="name: a number"),
+    # Settings botocore's Config takes, and the first request then fails on.
+    pytest.param(dict(aws_config={"proxies": "x"}), "aws_config", id="aws_config: proxies not a mapping"),
+    pytest.param(dict(aws_config={"proxies": {"https": 5}}), "aws_config", id="aws_config: a proxy not a URL"),
+    pytest.param(dict(aws_config={"connect_timeout": float("inf")}), "aws_config", id="aws_config: infinite connect_timeout"),
+    pytest.param(dict(aws_config={"read_timeout": float("nan")}), "aws_config", id="aws_config: read_timeout nan"),
+    pytest.param(dict(aws_config={"read_timeout": -1}), "aws_config", id="aws_config: negative read_timeout"),
+    pytest.param(dict(endpoint_url="ftp://127.0.0.1:21"), "endpoint_url", id="endpoint_url: ftp"),
+    pytest.param(dict(endpoint_url="http://"), "endpoint_url", id="endpoint_url: no host"),
 ]
 
 CASES = (

@@ -20,7 +20,7 @@ from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_mode
 from unit.conftest import warning_messages
 from unit.plugins.lookup.conftest import COLLABORATION
 
-from .scripted_endpoint import HttpReply, Reset, ScriptedEndpoint, Silence, json_reply, unused_port
+from .scripted_endpoint import HttpReply, Reset, ScriptedEndpoint, Silence, SlowDrip, json_reply, unused_port
 
 GET = "GetCollaborationTrainedModel"
 
@@ -138,6 +138,9 @@ FAULTS = [
     Fault("connection reset every time", WireFault(Reset()), {}, Fails(2, "Connection was closed"), BOTH),
     Fault("connection refused", Refused(), {}, Fails(0, "Could not connect to the endpoint URL"), BOTH),
     Fault("no answer (read timeout)", WireFault(Silence()), {}, Fails(2, "Read timeout"), MODULE_ONLY),
+    # Each read gets a byte within the read timeout; the answer as a whole must still end by its deadline.
+    Fault("an answer that drips without end", WireFault(SlowDrip()), {}, Fails(2, "Read timeout"), MODULE_ONLY),
+    Fault("an answer that drips without end, waiting", WireFault(SlowDrip()), {"wait": True, "wait_timeout": 2}, Fails(2, "Read timeout"), MODULE_ONLY),
     Fault("a proxy's 502 page once", WireFault(HttpReply(502, "<html>Bad Gateway</html>", HTML_PAGE), THE_MODEL), {}, Succeeds(2), BOTH),
     Fault("a proxy's 503 page every time", WireFault(HttpReply(503, "<html>Unavailable</html>", HTML_PAGE)), {}, Fails(2, "503"), BOTH),
     Fault("truncated JSON body", WireFault(json_reply(200, '{"name": "churn", "status": "ACT')), {}, Fails(1, "unreadable response"), BOTH),

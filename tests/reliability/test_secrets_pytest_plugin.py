@@ -1,5 +1,7 @@
 """In live mode, with credentials from the environment, the pytest plugin's failure reports never show them."""
 
+import re
+
 import pytest
 
 from pytest_cleanroomsml.fake import MISSING
@@ -41,6 +43,8 @@ def live_credentials(cleanroomsml_fake, monkeypatch):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIARELIABILITY00002")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
     monkeypatch.setenv("AWS_SESSION_TOKEN", SESSION_TOKEN)
+    # botocore reads AWS_SECURITY_TOKEN before AWS_SESSION_TOKEN: left set, the fake's would be sent instead.
+    monkeypatch.delenv("AWS_SECURITY_TOKEN", raising=False)
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")  # a closed port then fails at once
 
 
@@ -65,9 +69,12 @@ def test_live_failure_reports_show_no_secret(pytester, cleanroomsml_fake, cleanr
     result.assert_outcomes(failed=6)
     report = result.stdout.str() + result.stderr.str()
     assert SECRET_KEY not in report and SESSION_TOKEN not in report
+    assert not re.search(r"Signature=[0-9a-f]{64}", report), "a request signature in the report"
     if reachable:
         for shown in ("AccessDeniedException", "ResourceNotFoundException", "is CREATE_FAILED, expected ACTIVE", "'creatorAccountId' is a required property"):
             assert shown in report
         assert "takes statuses such as 'ACTIVE'" in report
     else:
         assert report.count("Could not connect to the endpoint URL") >= 6
+        # The signed request was there to leak (botocore's frames hold it), and was taken out.
+        assert "'X-Amz-Security-Token': b'<redacted>'" in report

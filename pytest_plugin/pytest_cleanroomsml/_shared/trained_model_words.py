@@ -33,13 +33,16 @@ def status_name_error(value, known_statuses=()):
 
 
 def model_label(model):
-    """How messages name a camelCase model: "trained model 'churn' (<ARN>, version <id>)", minus what it lacks."""
+    """How messages name a camelCase model: "trained model 'churn' ('<ARN>', version '<id>')", minus what it lacks.
+
+    Each value is quoted(): from a response, it may hold look-alike characters or be huge.
+    """
     label = "trained model"
     if model.get("name"):
-        label += " %r" % (model["name"],)
-    identity = [str(model["trainedModelArn"])] if model.get("trainedModelArn") else []
+        label += " %s" % quoted(model["name"])
+    identity = [quoted(model["trainedModelArn"])] if model.get("trainedModelArn") else []
     if model.get("versionIdentifier"):
-        identity.append("version %s" % model["versionIdentifier"])
+        identity.append("version %s" % quoted(model["versionIdentifier"]))
     if identity:
         label += " (%s)" % ", ".join(identity)
     return label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import socket
 from typing import Any, Iterator
 
@@ -21,6 +22,37 @@ from .models import (
 from .registration import ensure_registered
 from .responses import served_operations
 from .timeline import MISSING
+
+
+# Bounds of the fake's controls: a test that asks for more is mistaken, and 10**9 queued failures
+# would fill the memory.
+MAX_FAIL_TIMES = 10_000
+MAX_LATENCY_SECONDS = 600.0
+# The overrides that decide where a model is found: strings (or MISSING, to leave one out).
+IDENTIFIER_MEMBERS = ("collaborationIdentifier", "membershipIdentifier", "trainedModelArn", "versionIdentifier")
+
+
+def _check_seconds(argument: str, seconds: Any, maximum: float = math.inf) -> None:
+    """A ValueError or TypeError naming ``argument`` unless ``seconds`` is a finite number from 0 to ``maximum``."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise TypeError(f"{argument} must be a number of seconds, not {type(seconds).__name__} {seconds!r:.80}")
+    if not (math.isfinite(seconds) and 0 <= seconds <= maximum):
+        bound = "" if maximum == math.inf else f" and at most {maximum:g}"
+        raise ValueError(f"{argument} must be a finite number of seconds, at least 0{bound}, not {seconds!r}")
+
+
+def _check_text(argument: str, value: Any) -> None:
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{argument} must be a non-empty string, not {type(value).__name__} {value!r:.80}")
+
+
+def _check_overrides(overrides: dict[str, Any]) -> None:
+    for member in IDENTIFIER_MEMBERS:
+        value = overrides.get(member, MISSING)
+        if value is not MISSING and not isinstance(value, str):
+            raise TypeError(
+                f"override {member} must be a string (or MISSING), not {type(value).__name__} {value!r:.80}"
+            )
 
 
 class CleanRoomsMLFake:
@@ -84,24 +116,23 @@ class CleanRoomsMLFake:
     ) -> Iterator[str]:
         """Serve over HTTP on a thread; yields the endpoint URL. Port 0 picks a free port.
 
-        werkzeug logs every request at INFO; that log is kept only with ``log_requests``.
+        Only the Clean Rooms ML routes are served (see http_server.py): not moto's control
+        API nor its other services. werkzeug logs every request at INFO; that log is kept
+        only with ``log_requests``.
         """
         _check_can_listen(host, port)
         # Imported here: Flask and Jinja2 come with it, which in-process tests never need.
-        from moto.server import ThreadedMotoServer
+        from .http_server import serve_on_thread
 
         request_log = logging.getLogger("werkzeug")
         level = request_log.level
         if not log_requests:
             request_log.setLevel(logging.WARNING)
-        moto_server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
-        moto_server.start()
         try:
             self._configured_backend()  # before a request can create a model
-            bound_host, bound_port = moto_server.get_host_and_port()
-            yield f"http://{bound_host}:{bound_port}"
+            with serve_on_thread(host, port) as (bound_host, bound_port):
+                yield f"http://{bound_host}:{bound_port}"
         finally:
-            moto_server.stop()
             request_log.setLevel(level)
 
     # -- seeding --------------------------------------------------------------------
@@ -122,6 +153,11 @@ class CleanRoomsMLFake:
         membershipIdentifier, trainedModelArn or versionIdentifier with a string to
         choose where the model is found.
         """
+        _check_text("name", name)
+        _check_text("status", status)
+        if collaboration_identifier is not None:
+            _check_text("collaboration_identifier", collaboration_identifier)
+        _check_overrides(overrides)
         version = self._configured_backend().add_trained_model(
             name, status, collaboration_identifier, overrides
         )
@@ -135,6 +171,8 @@ class CleanRoomsMLFake:
         It starts as a copy of the latest version, with a new versionIdentifier and
         timestamps; overrides work as in ``add_trained_model``.
         """
+        _check_text("status", status)
+        _check_overrides(overrides)
         with _unknown_model_as_lookup_error():
             version = self._configured_backend().add_version(
                 trained_model_arn, status, overrides
@@ -156,6 +194,11 @@ class CleanRoomsMLFake:
         None). The change supersedes the lifecycle steps still pending for that version;
         several calls with different ``after`` values script a sequence.
         """
+        _check_text("status", status)
+        _check_seconds("after", after)
+        for argument, value in (("message", message), ("status_code", status_code)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{argument} must be a string or None, not {type(value).__name__}")
         details = {
             member: value
             for member, value in (("statusCode", status_code), ("message", message))
@@ -199,8 +242,12 @@ class CleanRoomsMLFake:
             raise ValueError(
                 f"Unknown error code {error_code!r}; use one of: {', '.join(ERRORS_BY_CODE)}"
             )
-        if times < 1:
-            raise ValueError(f"times must be at least 1, not {times}")
+        if isinstance(times, bool) or not isinstance(times, int):
+            raise TypeError(f"times must be an integer, not {type(times).__name__} {times!r:.80}")
+        if not 1 <= times <= MAX_FAIL_TIMES:
+            raise ValueError(f"times must be from 1 to {MAX_FAIL_TIMES}, not {times}")
+        if message is not None and not isinstance(message, str):
+            raise TypeError(f"message must be a string or None, not {type(message).__name__}")
         self._configured_backend().request_hooks.fail_next(
             operation, error_code, times, message
         )
@@ -212,6 +259,7 @@ class CleanRoomsMLFake:
 
     @latency.setter
     def latency(self, seconds: float) -> None:
+        _check_seconds("latency", seconds, MAX_LATENCY_SECONDS)
         self._configured_backend().request_hooks.latency = seconds
 
     @property
@@ -223,6 +271,16 @@ class CleanRoomsMLFake:
         """Drop trained models, queued failures, recorded calls and latency."""
         self._configured_backend().reset()  # moto's: re-initialises the backend in place
         self._configured_backend()  # ...which forgot this fake's lifecycle durations
+
+    def reset_every_region(self) -> None:
+        """``reset()`` in every Region and account of the backend that holds state, not only this fake's.
+
+        A test may reach other Regions (a client or a fake for eu-west-2): their models
+        would otherwise outlive it.
+        """
+        for account_backends in list(cleanroomsml_backends.values()):
+            account_backends.reset()
+        self._configured_backend()
 
     # -- helpers --------------------------------------------------------------------
 
@@ -239,7 +297,7 @@ class CleanRoomsMLFake:
 def _check_can_listen(host: str, port: int) -> None:
     """Raise OSError now if the port is taken.
 
-    ThreadedMotoServer binds on its own thread and, when that fails, waits forever.
+    The server's own error would name werkzeug's internals rather than the address.
     """
     family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
     with socket.socket(family, socket.SOCK_STREAM) as probe:

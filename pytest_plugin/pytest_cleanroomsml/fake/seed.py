@@ -22,11 +22,22 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from ..package_data import trained_model_schema
 from .controller import CleanRoomsMLFake
+from .seed_yaml import SeedSyntaxError, node_at, parse_seed, place, shown
 from .timeline import MISSING
+
+# The members that say where a model is found: a seed's overrides of them must be strings.
+_IDENTIFIER_OVERRIDES = {
+    member: {"type": "string"}
+    for member in ("collaborationIdentifier", "membershipIdentifier", "trainedModelArn", "versionIdentifier")
+}
+# A message shows at most this many problems, each cut to _MESSAGE_LIMIT characters.
+_MOST_PROBLEMS = 20
+_MESSAGE_LIMIT = 200
+# Larger files are no seed (a seed of thousands of models is a few hundred kB).
+MAX_SEED_BYTES = 10 * 1024 * 1024
 
 _STATUS_DETAILS = {
     "type": "object",
@@ -49,7 +60,7 @@ _VERSION_PROPERTIES = {
             "additionalProperties": False,
         },
     },
-    "overrides": {"type": "object"},
+    "overrides": {"type": "object", "properties": _IDENTIFIER_OVERRIDES},
     "missingMembers": {"type": "array", "items": {"type": "string"}},
 }
 SEED_SCHEMA = {
@@ -88,28 +99,58 @@ class SeedError(Exception):
 
 
 def load_seed(path: Path | str) -> dict[str, Any]:
-    """Read and check a seed file; raises SeedError saying what is wrong where."""
+    """Read and check a seed file; raises SeedError saying what is wrong where (line, column and entry).
+
+    Messages quote values of the file only briefly (the file may not be a seed at all).
+    """
     path = Path(path)
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            content = handle.read(MAX_SEED_BYTES + 1)
     except OSError as error:
         raise SeedError(f"{path}: cannot read it: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise SeedError(f"{path}: not valid YAML or JSON: {error}") from None
+    if len(content) > MAX_SEED_BYTES:
+        raise SeedError(f"{path}: larger than {MAX_SEED_BYTES} bytes, which no seed file is")
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise SeedError(f"{path}: not UTF-8 text (line {line})") from None
+    try:
+        document, root = parse_seed(text)
+    except SeedSyntaxError as error:
+        raise SeedError(f"{path}: {error.problem} ({place(error.mark)})") from None
     schema_errors = sorted(
         jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
         key=lambda error: list(map(str, error.absolute_path)),
     )
     problems = [
-        (_location(error.absolute_path), error.message) for error in schema_errors
+        (
+            _location(error.absolute_path),
+            f"{_message(error)} ({place(getattr(node_at(root, error.absolute_path), 'start_mark', None))})",
+        )
+        for error in schema_errors
     ] or _unreachable_models(document)
     if problems:
-        raise SeedError(
-            "\n".join(
-                f"{path}: {location}: {message}" for location, message in problems
-            )
-        )
+        lines = [f"{path}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
+        if len(problems) > _MOST_PROBLEMS:
+            lines.append(f"{path}: and {len(problems) - _MOST_PROBLEMS} more problems")
+        raise SeedError("\n".join(lines))
     return document
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """jsonschema's message, without its repr() of the whole value (which may be the whole file)."""
+    if error.validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        # A string where a mapping or a number belongs is often a whole file that is no seed: not quoted.
+        what = f"a string of {len(error.instance)} characters" if isinstance(error.instance, str) else shown(error.instance)
+        return f"{what} is not of type {expected!r}"
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return "unknown member(s): " + ", ".join(shown(member) for member in unknown[:5])
+    message = error.message.replace(repr(error.instance), shown(error.instance))
+    return message if len(message) <= _MESSAGE_LIMIT else f"{message[:_MESSAGE_LIMIT]}...({len(message)} characters)"
 
 
 def _unreachable_models(document: dict[str, Any]) -> list[tuple[str, str]]:

@@ -97,12 +97,12 @@ def test_throttled_listings_are_retried_logged_and_lose_no_change(cleanroomsml_f
     assert "ThrottlingException" in retries[0] and "Rate exceeded" in retries[0]
 
 
-def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(cleanroomsml_fake, churn, caplog):
+def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(cleanroomsml_fake, churn, quick_backoff, caplog):
     caplog.set_level(logging.WARNING)
 
     async def scenario(queue, task):
         await polls(cleanroomsml_fake, 1)
-        cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "InternalServerException", times=3)
+        cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "InternalServerException", times=6)
         cleanroomsml_fake.set_status(churn["trainedModelArn"], "CREATE_FAILED", message="container exited")
         event = await queue.get()
         await polls(cleanroomsml_fake, 2)
@@ -112,7 +112,8 @@ def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(cleanroo
 
     assert [(event["previous_status"], event["status"]) for event in events] == [("CREATE_IN_PROGRESS", "CREATE_FAILED")]
     assert events[0]["trained_model"]["status_details"]["message"] == "container exited"
-    assert len(operations(cleanroomsml_fake, "GetCollaborationTrainedModel")) == 4
+    # 6 failed calls, 2 per poll (the API helper's own retries): 3 failed polls, then the one that succeeds.
+    assert len(operations(cleanroomsml_fake, "GetCollaborationTrainedModel")) == 7
     assert sum(" in a row (" in record.getMessage() for record in caplog.records) == 3
 
 

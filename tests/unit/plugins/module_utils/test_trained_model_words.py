@@ -28,5 +28,5 @@ def test_other_values_are_refused_showing_every_character(value, shown):
 
 def test_a_label_names_what_the_model_has():
     model = {"name": "churn", "trainedModelArn": "arn:x", "versionIdentifier": "v1"}
-    assert model_label(model) == "trained model 'churn' (arn:x, version v1)"
+    assert model_label(model) == "trained model 'churn' ('arn:x', version 'v1')"
     assert model_label({}) == "trained model"

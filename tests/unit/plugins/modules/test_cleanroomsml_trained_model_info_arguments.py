@@ -16,8 +16,6 @@ VERSION = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
         (dict(version_identifier=VERSION), "missing parameter(s) required by 'version_identifier': trained_model_arn"),
         (dict(trained_model_arn=ARN, name="churn"), "parameters are mutually exclusive: trained_model_arn|name"),
         (dict(trained_model_arn=ARN, status=["ACTIVE"]), "parameters are mutually exclusive: trained_model_arn|status"),
-        (dict(trained_model_arn=ARN, details=True), "parameters are mutually exclusive: trained_model_arn|details"),
-        (dict(trained_model_arn=ARN, max_concurrency=4), "parameters are mutually exclusive: trained_model_arn|max_concurrency"),
         (dict(status=["active"]), "status: 'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE');"
                                   " did you mean 'ACTIVE'?"),
         (dict(status=["ACTIVE", "create failed"]), "status: 'create failed' is not a status name"),

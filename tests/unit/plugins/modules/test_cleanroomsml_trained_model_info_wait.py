@@ -40,7 +40,7 @@ def test_fails_at_once_on_a_status_that_cannot_become_the_wanted_one(run_module,
     result = wait(run_module, model, wait_timeout=600)
     assert result["failed"] is True
     assert result["msg"] == (
-        "trained model 'doomed' (%s, version %s) is CREATE_FAILED (InternalError: training container exited with code 1), "
+        "trained model 'doomed' ('%s', version '%s') is CREATE_FAILED (InternalError: training container exited with code 1), "
         "from which ACTIVE can no longer be reached" % (model["trainedModelArn"], model["versionIdentifier"])
     )
     assert result["trained_model"]["status"] == "CREATE_FAILED"
@@ -58,7 +58,7 @@ def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
     result = wait(run_module, model, wait_timeout=2)
     assert result["failed"] is True
     assert re.match(
-        r"trained model 'slow' \(%s, version %s\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$"
+        r"trained model 'slow' \('%s', version '%s'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$"
         % (re.escape(model["trainedModelArn"]), model["versionIdentifier"]),
         result["msg"],
     )

@@ -1,0 +1,79 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the cleanrooms.ml project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Checks of the connection options (endpoint_url, aws_config) that botocore itself makes too late.
+
+botocore's Config takes proxies that are no mapping and infinite or negative timeouts, and a
+client takes an ftp:// endpoint: each fails only at the first request, in words that name
+no option, or with a traceback. Checked here before any call, by messages naming the option.
+"""
+
+import math
+
+try:
+    from urllib.parse import urlsplit
+except ImportError:  # pragma: no cover
+    from urlparse import urlsplit
+
+try:
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError
+except ImportError:
+    Config = None
+    BotoCoreError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
+
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redacted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+
+_TIMEOUTS = ("connect_timeout", "read_timeout")
+
+
+def _url_error(what, url):
+    """Why url is not an http(s) URL with a host, in a message naming what it is; or None."""
+    expected = "%s must be an http:// or https:// URL with a host" % what
+    if not isinstance(url, str):
+        return "%s, got a %s" % (expected, type(url).__name__)
+    try:
+        parts = urlsplit(url)
+        parts.port  # pylint: disable=pointless-statement  # raises ValueError on a port that is no number
+    except ValueError as error:
+        return "%s, got %s (%s)" % (expected, quoted(redacted(url)), error)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        # redacted(): a password in the URL's user information is not shown.
+        return "%s, got %s" % (expected, quoted(redacted(url)))
+    return None
+
+
+def endpoint_url_error(endpoint_url):
+    """Why endpoint_url cannot be sent requests to, or None (None: the Region's AWS endpoint)."""
+    return None if endpoint_url is None else _url_error("endpoint_url", endpoint_url)
+
+
+def aws_config_error(aws_config):
+    """Why botocore refuses the aws_config settings, or would fail on them at the first request; or None.
+
+    amazon.aws builds its botocore Config outside its error handling, so an unknown setting
+    would otherwise end the task with a traceback.
+    """
+    if not aws_config:
+        return None
+    try:
+        Config(**aws_config)
+    except (AttributeError, TypeError, ValueError, BotoCoreError) as error:
+        return "aws_config must hold botocore Config settings: %s" % error
+    for setting in _TIMEOUTS:
+        seconds = aws_config.get(setting)
+        if seconds is None:
+            continue
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not (math.isfinite(seconds) and seconds > 0):
+            return "aws_config's %s must be a finite number of seconds above 0, got %s" % (setting, quoted(seconds))
+    proxies = aws_config.get("proxies")
+    if proxies is not None:
+        if not isinstance(proxies, dict):
+            return "aws_config's proxies must map a scheme (http, https) to a proxy URL, got a %s" % type(proxies).__name__
+        for scheme, url in proxies.items():
+            problem = _url_error("aws_config's proxies[%s]" % quoted(scheme), url)
+            if problem:
+                return problem
+    return None

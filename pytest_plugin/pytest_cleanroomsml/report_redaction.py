@@ -1,0 +1,55 @@
+"""Failure reports without credentials: what pytest shows of a failing test passes through here.
+
+With ``-l`` (showlocals) a report prints the locals of every frame, and when a request
+fails inside botocore those hold the signed request, its session token and its
+Authorization header. The report is rewritten once it is made, so that neither the
+terminal, nor ``--junitxml``, nor pytest-xdist's controller ever receives them.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, Iterable
+
+import pytest
+
+from ._shared.credential_redaction import redacted
+
+
+class RedactedRepr:
+    """A failure's text with credentials taken out, shown as pytest shows any failure (``toterminal``).
+
+    It keeps the crash location and its one-line message (``reprcrash``), which the short
+    summary and --junitxml read.
+    """
+
+    def __init__(self, text: str, reprcrash: Any) -> None:
+        self.text = text
+        self.reprcrash = reprcrash
+
+    def toterminal(self, tw: Any) -> None:
+        for line in self.text.splitlines():
+            tw.line(line)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def redact_report(report: pytest.TestReport, secrets: Iterable[str]) -> None:
+    """Take the credential headers and ``secrets`` out of a report's failure text and captured output."""
+    secrets = tuple(secrets)
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple):  # a skip: (path, line number, reason)
+        report.longrepr = longrepr[:2] + (redacted(longrepr[2], secrets),)
+    elif isinstance(longrepr, str):
+        report.longrepr = redacted(longrepr, secrets)
+    elif longrepr is not None:
+        text = str(longrepr)
+        clean = redacted(text, secrets)
+        # Rendered and replaced only when needed: an untouched report keeps pytest's own layout.
+        if clean != text:
+            crash = getattr(longrepr, "reprcrash", None)
+            if crash is not None:
+                crash = SimpleNamespace(path=crash.path, lineno=crash.lineno, message=redacted(crash.message, secrets))
+            report.longrepr = RedactedRepr(clean, crash)
+    report.sections = [(title, redacted(content, secrets)) for title, content in report.sections]

@@ -1,0 +1,63 @@
+"""Bad arguments to the fake's controls (fail_next, set_status, latency, overrides): a TypeError or ValueError
+naming the argument, at once, instead of a fake that breaks later or fills the memory."""
+
+import pytest
+
+ARN_OVERRIDE = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+GET = "GetCollaborationTrainedModel"
+
+# (id, what to do with the fake and a model in it, the argument the message names)
+CASES = [
+    ("fail_next times: a billion", lambda fake, model: fake.fail_next(GET, "ThrottlingException", times=10 ** 9), "times"),
+    ("fail_next times: a string", lambda fake, model: fake.fail_next(GET, "ThrottlingException", times="3"), "times"),
+    ("fail_next times: a float", lambda fake, model: fake.fail_next(GET, "ThrottlingException", times=2.5), "times"),
+    ("fail_next message: a number", lambda fake, model: fake.fail_next(GET, "ThrottlingException", message=5), "message"),
+    ("set_status after: infinite", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=float("inf")), "after"),
+    ("set_status after: nan", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=float("nan")), "after"),
+    ("set_status after: negative", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=-1), "after"),
+    ("set_status after: a string", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after="5"), "after"),
+    ("set_status status: None", lambda fake, model: fake.set_status(model["trainedModelArn"], None), "status"),
+    ("latency: negative", lambda fake, model: setattr(fake, "latency", -1), "latency"),
+    ("latency: infinite", lambda fake, model: setattr(fake, "latency", float("inf")), "latency"),
+    ("latency: a string", lambda fake, model: setattr(fake, "latency", "0.5"), "latency"),
+    ("latency: a day", lambda fake, model: setattr(fake, "latency", 86400), "latency"),
+    ("override trainedModelArn: a number", lambda fake, model: fake.add_trained_model("x", trainedModelArn=5), "trainedModelArn"),
+    ("override versionIdentifier: a list", lambda fake, model: fake.add_version(model["trainedModelArn"], versionIdentifier=["v"]), "versionIdentifier"),
+    ("name: a number", lambda fake, model: fake.add_trained_model(5), "name"),
+]
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("control, argument", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_a_bad_control_argument_is_refused_by_name(cleanroomsml_fake, control, argument):
+    model = cleanroomsml_fake.add_trained_model("churn")
+
+    with pytest.raises((TypeError, ValueError)) as raised:
+        control(cleanroomsml_fake, model)
+
+    assert argument in str(raised.value)
+    assert cleanroomsml_fake.latency == 0
+
+
+pytest_plugins = ["pytester"]
+
+OTHER_REGION_TEST = """
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
+
+def test_seeds_another_region(cleanroomsml_fake):
+    CleanRoomsMLFake(region="eu-west-2").add_trained_model("elsewhere", trainedModelArn={arn!r})
+"""
+
+
+@pytest.mark.bad_input
+def test_the_fake_fixture_resets_every_region_it_touched(pytester):
+    from pytest_cleanroomsml.fake import CleanRoomsMLFake
+
+    arn = ARN_OVERRIDE.replace("us-east-1", "eu-west-2")
+    pytester.makepyfile(OTHER_REGION_TEST.format(arn=arn))
+
+    pytester.runpytest_inprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+    # moto's state is process-wide: what the test seeded in eu-west-2 must be gone after it.
+    with pytest.raises(LookupError):
+        CleanRoomsMLFake(region="eu-west-2").set_status(arn, "ACTIVE")
