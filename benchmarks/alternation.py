@@ -10,7 +10,7 @@ def time_alternately(workloads, rounds):
     right after the same neighbour.
     """
     names = list(workloads)
-    samples = dict((name, []) for name in names)
+    samples = {name: [] for name in names}
     for number in range(rounds):
         for name in names if number % 2 == 0 else reversed(names):
             started = time.perf_counter()

@@ -15,9 +15,7 @@ from fake_playbook import playbook_environment
 
 from benchmarks import ROOT
 from benchmarks.fake_service import served_models
-from benchmarks.figures import Quantity
-from benchmarks.figures import RatioAtMost
-from benchmarks.figures import Row
+from benchmarks.figures import Quantity, RatioAtMost, Row
 
 NAME = "event-poll"
 SIZES = {"full": {"models": 500, "rounds": 15}, "tiny": {"models": 5, "rounds": 1}}
@@ -28,7 +26,12 @@ def _timings(served, rounds):
     job = {"endpoint_url": served.endpoint_url, "collaboration": served.collaboration, "rounds": rounds}
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.event_poll_timer"],
-        input=json.dumps(job), env=playbook_environment(), cwd=ROOT, capture_output=True, text=True, check=False,
+        input=json.dumps(job),
+        env=playbook_environment(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError("the event poll timer failed (rc=%d):\n%s" % (result.returncode, result.stderr[-6000:]))
@@ -44,12 +47,15 @@ def run(models, rounds):
         Row(
             NAME,
             Quantity(
-                statistics.median(samples["poll"]) * 1000, "ms",
+                statistics.median(samples["poll"]) * 1000,
+                "ms",
                 "a poll of the event source over %d models in which nothing changed; median of %d" % (models, rounds),
             ),
             Quantity(
-                statistics.median(samples["listing"]) * 1000, "ms",
-                "ListCollaborationTrainedModels, all pages, with a plain boto3 client and botocore's paginator; median of %d" % rounds,
+                statistics.median(samples["listing"]) * 1000,
+                "ms",
+                "ListCollaborationTrainedModels, all pages, with a plain boto3 client and botocore's paginator; median of %d"
+                % rounds,
             ),
             GOAL,
         )

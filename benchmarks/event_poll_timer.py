@@ -14,7 +14,6 @@ import json
 import sys
 
 import boto3
-
 from ansible.plugins.loader import init_plugin_loader
 
 from benchmarks import ROOT
@@ -28,7 +27,9 @@ def main():
     from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
     from ansible_collections.cleanrooms.ml.plugins.plugin_utils.event_source_client import event_source_client
     from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import source_options
-    from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_source import TrainedModelStatusPoller
+    from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_source import (
+        TrainedModelStatusPoller,
+    )
 
     options = source_options({"collaboration_identifier": job["collaboration"], "endpoint_url": job["endpoint_url"]})
     poller = TrainedModelStatusPoller(options, event_source_client(SERVICE_NAME, options.connection))

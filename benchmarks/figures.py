@@ -12,7 +12,7 @@ class Quantity:
         self.what = what
 
     def __str__(self):
-        return "%s %s" % (_significant(self.value), self.unit)
+        return f"{_significant(self.value)} {self.unit}"
 
     def as_json(self):
         return {"value": self.value, "unit": self.unit, "what": self.what}
@@ -22,7 +22,7 @@ def _significant(value, digits=3):
     """A number to three significant digits, without an exponent: 1234, 12.3, 0.0123."""
     if value == 0 or isinstance(value, int):
         return str(value)
-    decimals = max(0, digits - 1 - int(math.floor(math.log10(abs(value)))))
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
     return "%.*f" % (decimals, value)
 
 
@@ -33,7 +33,7 @@ class RatioAtMost:
         self.limit = limit
 
     def __str__(self):
-        return "ratio <= %s" % self.limit
+        return f"ratio <= {self.limit}"
 
     def met(self, ours, comparison):
         return ours.value / comparison.value <= self.limit
@@ -46,7 +46,7 @@ class FasterBy:
         self.factor = factor
 
     def __str__(self):
-        return "%s times faster (ratio <= %.3f)" % (self.factor, 1.0 / self.factor)
+        return f"{self.factor} times faster (ratio <= {1.0 / self.factor:.3f})"
 
     def met(self, ours, comparison):
         return ours.value * self.factor <= comparison.value
@@ -60,7 +60,7 @@ class LaterBy:
         self.unit = unit
 
     def __str__(self):
-        return "at most %s %s later" % (self.limit, self.unit)
+        return f"at most {self.limit} {self.unit} later"
 
     def met(self, ours, comparison):
         return ours.value - comparison.value <= self.limit
@@ -74,7 +74,7 @@ class AtMost:
         self.unit = unit
 
     def __str__(self):
-        return "at most %s %s" % (self.limit, self.unit)
+        return f"at most {self.limit} {self.unit}"
 
     def met(self, ours, comparison):
         return ours.value <= self.limit

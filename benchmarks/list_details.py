@@ -9,9 +9,7 @@ models x latency / max_concurrency.
 import statistics
 
 from benchmarks.fake_service import served_models
-from benchmarks.figures import Quantity
-from benchmarks.figures import RatioAtMost
-from benchmarks.figures import Row
+from benchmarks.figures import Quantity, RatioAtMost, Row
 from benchmarks.timed_playbook import run_timed_play
 
 NAME = "list-details"
@@ -36,20 +34,29 @@ def run(models, latency, max_concurrency, rounds):
     tasks = []
     with served_models(models, latency=latency) as served:
         for number in range(rounds):
-            pair = [_list_task("details %d" % number, served, True, max_concurrency), _list_task("list %d" % number, served, False, max_concurrency)]
+            pair = [
+                _list_task("details %d" % number, served, True, max_concurrency),
+                _list_task("list %d" % number, served, False, max_concurrency),
+            ]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
-    seconds = dict((task.name, task.seconds) for task in times)
+    seconds = {task.name: task.seconds for task in times}
     with_details = statistics.median(seconds["details %d" % number] for number in range(rounds))
     without = statistics.median(seconds["list %d" % number] for number in range(rounds))
     return [
         Row(
             NAME,
             Quantity(
-                with_details - without, "s",
-                "what details add to a list task over %d models, latency %g ms: medians of %d tasks with and without" % (models, latency * 1000, rounds),
+                with_details - without,
+                "s",
+                "what details add to a list task over %d models, latency %g ms: medians of %d tasks with and without"
+                % (models, latency * 1000, rounds),
             ),
-            Quantity(models * latency / max_concurrency, "s", "floor: %d x %g ms / max_concurrency %d" % (models, latency * 1000, max_concurrency)),
+            Quantity(
+                models * latency / max_concurrency,
+                "s",
+                "floor: %d x %g ms / max_concurrency %d" % (models, latency * 1000, max_concurrency),
+            ),
             GOAL,
         )
     ]

@@ -7,10 +7,7 @@ terms x latency / max_concurrency; it is also timed at max_concurrency 1, altern
 import statistics
 
 from benchmarks.fake_service import served_models
-from benchmarks.figures import FasterBy
-from benchmarks.figures import Quantity
-from benchmarks.figures import RatioAtMost
-from benchmarks.figures import Row
+from benchmarks.figures import FasterBy, Quantity, RatioAtMost, Row
 from benchmarks.lookup_timing import time_lookup_workloads
 
 NAME = "lookup-bulk"
@@ -27,10 +24,18 @@ def run(terms, latency, max_concurrency, rounds):
     ]
     with served_models(terms, latency=latency) as served:
         samples = time_lookup_workloads(served, workloads, rounds)
-    call = "one lookup of %d terms, latency %g ms, max_concurrency %%d; median of %d rounds" % (terms, latency * 1000, rounds)
+    call = "one lookup of %d terms, latency %g ms, max_concurrency %%d; median of %d rounds" % (
+        terms,
+        latency * 1000,
+        rounds,
+    )
     concurrent = Quantity(statistics.median(samples["concurrent"]), "s", call % max_concurrency)
     one_at_a_time = Quantity(statistics.median(samples["one at a time"]), "s", call % 1)
-    floor = Quantity(terms * latency / max_concurrency, "s", "floor: %d x %g ms / max_concurrency %d" % (terms, latency * 1000, max_concurrency))
+    floor = Quantity(
+        terms * latency / max_concurrency,
+        "s",
+        "floor: %d x %g ms / max_concurrency %d" % (terms, latency * 1000, max_concurrency),
+    )
     return [
         Row(NAME, concurrent, floor, RatioAtMost(1.3)),
         Row(NAME + " vs max_concurrency 1", concurrent, one_at_a_time, FasterBy(6)),

@@ -9,9 +9,7 @@ snake_case conversion of each call.
 import statistics
 
 from benchmarks.fake_service import served_models
-from benchmarks.figures import Quantity
-from benchmarks.figures import RatioAtMost
-from benchmarks.figures import Row
+from benchmarks.figures import Quantity, RatioAtMost, Row
 from benchmarks.lookup_timing import time_lookup_workloads
 
 NAME = "lookup-per-call"
@@ -28,11 +26,13 @@ def run(models, peer_calls, rounds):
     ]
     with served_models(models) as served:
         samples = time_lookup_workloads(served, workloads, rounds)
-    calls = dict((workload["name"], workload["calls"]) for workload in workloads)
+    calls = {workload["name"]: workload["calls"] for workload in workloads}
 
     def per_call(name, what):
         return Quantity(
-            statistics.median(samples[name]) / calls[name] * 1000, "ms/call", "%s; median of %d rounds of %d calls" % (what, rounds, calls[name])
+            statistics.median(samples[name]) / calls[name] * 1000,
+            "ms/call",
+            "%s; median of %d rounds of %d calls" % (what, rounds, calls[name]),
         )
 
     ours = per_call("lookup", "a Templar rendering a for-loop with one lookup per model")
@@ -41,6 +41,9 @@ def run(models, peer_calls, rounds):
         Row(
             NAME + " (peer)",
             ours,
-            per_call("boto3, client per call", "the same loop with a new boto3 Session and client per call, as amazon.aws's lookups do"),
+            per_call(
+                "boto3, client per call",
+                "the same loop with a new boto3 Session and client per call, as amazon.aws's lookups do",
+            ),
         ),
     ]

@@ -15,11 +15,9 @@ import json
 import sys
 
 import boto3
-
 from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import init_plugin_loader
-from ansible.template import Templar
-from ansible.template import trust_as_template
+from ansible.template import Templar, trust_as_template
 
 from benchmarks import ROOT
 from benchmarks.alternation import time_alternately
@@ -29,11 +27,15 @@ SERVICE = "cleanroomsml"
 
 # One lookup call per model: a loop in a template, as a report template would have it.
 LOOP_TEMPLATE = (
-    "{% for arn in arns %}{{ lookup('" + LOOKUP + "', arn, collaboration_identifier=collaboration, endpoint_url=endpoint_url).status }}{% endfor %}"
+    "{% for arn in arns %}{{ lookup('"
+    + LOOKUP
+    + "', arn, collaboration_identifier=collaboration, endpoint_url=endpoint_url).status }}{% endfor %}"
 )
 # One lookup call for every model.
 BULK_TEMPLATE = (
-    "{{ query('" + LOOKUP + "', arns, collaboration_identifier=collaboration, endpoint_url=endpoint_url, max_concurrency=max_concurrency) | length }}"
+    "{{ query('"
+    + LOOKUP
+    + "', arns, collaboration_identifier=collaboration, endpoint_url=endpoint_url, max_concurrency=max_concurrency) | length }}"
 )
 
 
@@ -52,7 +54,9 @@ def lookup_all_models(job, workload):
 
 def _get_each(client_for_call, job, arns):
     for arn in arns:
-        client_for_call().get_collaboration_trained_model(trainedModelArn=arn, collaborationIdentifier=job["collaboration"])
+        client_for_call().get_collaboration_trained_model(
+            trainedModelArn=arn, collaborationIdentifier=job["collaboration"]
+        )
 
 
 def boto3_one_client(job, workload):
@@ -62,7 +66,9 @@ def boto3_one_client(job, workload):
 
 def boto3_client_per_call(job, workload):
     # What amazon.aws's lookups do on each call: a new boto3 Session, then its client.
-    return lambda arns: _get_each(lambda: boto3.session.Session().client(SERVICE, endpoint_url=job["endpoint_url"]), job, arns)
+    return lambda arns: _get_each(
+        lambda: boto3.session.Session().client(SERVICE, endpoint_url=job["endpoint_url"]), job, arns
+    )
 
 
 WORKLOADS = {
@@ -76,11 +82,13 @@ WORKLOADS = {
 def main():
     job = json.load(sys.stdin)
     init_plugin_loader([str(ROOT / "build")])
-    runs = dict((workload["name"], WORKLOADS[workload["kind"]](job, workload)) for workload in job["workloads"])
+    runs = {workload["name"]: WORKLOADS[workload["kind"]](job, workload) for workload in job["workloads"]}
     for run in runs.values():
         run(job["arns"][:1])
-    arns = dict((workload["name"], job["arns"][:workload.get("calls")]) for workload in job["workloads"])
-    samples = time_alternately(dict((name, lambda run=run, name=name: run(arns[name])) for name, run in runs.items()), job["rounds"])
+    arns = {workload["name"]: job["arns"][: workload.get("calls")] for workload in job["workloads"]}
+    samples = time_alternately(
+        {name: lambda run=run, name=name: run(arns[name]) for name, run in runs.items()}, job["rounds"]
+    )
     json.dump(samples, sys.stdout)
 
 

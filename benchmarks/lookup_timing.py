@@ -20,7 +20,12 @@ def time_lookup_workloads(served, workloads, rounds):
     }
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.lookup_timer"],
-        input=json.dumps(job), env=playbook_environment(), cwd=ROOT, capture_output=True, text=True, check=False,
+        input=json.dumps(job),
+        env=playbook_environment(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError("the lookup timer failed (rc=%d):\n%s" % (result.returncode, result.stderr[-6000:]))

@@ -10,9 +10,7 @@ import contextlib
 import statistics
 
 from benchmarks.fake_service import served_models
-from benchmarks.figures import Quantity
-from benchmarks.figures import RatioAtMost
-from benchmarks.figures import Row
+from benchmarks.figures import Quantity, RatioAtMost, Row
 from benchmarks.timed_playbook import run_timed_play
 
 NAME = "module-task"
@@ -21,7 +19,11 @@ GOAL = RatioAtMost(1.10)
 
 
 def _our_task(name, served):
-    arguments = {"trained_model_arn": served.arns[0], "collaboration_identifier": served.collaboration, "endpoint_url": "{{ cleanroomsml_endpoint_url }}"}
+    arguments = {
+        "trained_model_arn": served.arns[0],
+        "collaboration_identifier": served.collaboration,
+        "endpoint_url": "{{ cleanroomsml_endpoint_url }}",
+    }
     return {"name": name, "cleanrooms.ml.cleanroomsml_trained_model_info": arguments}
 
 
@@ -51,7 +53,7 @@ def run(tasks_each):
             pair = [_our_task("ours %d" % number, served), _peer_task("peer %d" % number, peer_url)]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
-    seconds = dict((task.name, task.seconds) for task in times)
+    seconds = {task.name: task.seconds for task in times}
 
     def median_of(side, what):
         median = statistics.median(seconds["%s %d" % (side, number)] for number in range(tasks_each))

@@ -14,15 +14,13 @@ from pathlib import Path
 from fake_playbook import playbook_environment
 
 from benchmarks.alternation import time_alternately
-from benchmarks.figures import Quantity
-from benchmarks.figures import RatioAtMost
-from benchmarks.figures import Row
+from benchmarks.figures import Quantity, RatioAtMost, Row
 
 NAME = "pytest-suite"
 SIZES = {"full": {"tests": 300, "rounds": 3}, "tiny": {"tests": 3, "rounds": 1}}
 GOAL = RatioAtMost(1.5)
 
-PLUGIN_SUITE = '''
+PLUGIN_SUITE = """
 import pytest
 
 from pytest_cleanroomsml import assert_model_active
@@ -37,9 +35,9 @@ def test_the_model_is_active(number, cleanroomsml_fake, cleanroomsml_client):
     )
 
     assert_model_active(response)
-'''
+"""
 
-STUBBER_SUITE = '''
+STUBBER_SUITE = """
 import datetime
 
 import boto3
@@ -82,7 +80,7 @@ def test_the_model_is_active(number, client):
         response = client.get_collaboration_trained_model(**request)
 
     assert response["status"] == "ACTIVE", "%s is %s, expected ACTIVE" % (response["name"], response["status"])
-'''
+"""
 
 
 def _pytest_run(test_file, *options):
@@ -91,7 +89,11 @@ def _pytest_run(test_file, *options):
     def run():
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options, str(test_file)],
-            cwd=test_file.parent, env=playbook_environment(), capture_output=True, text=True, check=False,
+            cwd=test_file.parent,
+            env=playbook_environment(),
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             raise RuntimeError("%s failed (rc=%d):\n%s" % (test_file.name, result.returncode, result.stdout[-6000:]))
@@ -109,12 +111,18 @@ def run(tests, rounds):
         samples = time_alternately(suites, rounds)
 
     def median_of(suite, what):
-        return Quantity(statistics.median(samples[suite]), "s", "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds))
+        return Quantity(
+            statistics.median(samples[suite]),
+            "s",
+            "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds),
+        )
 
     return [
         Row(
             NAME,
-            median_of("plugin", "seed a model with cleanroomsml_fake, get it with cleanroomsml_client, assert_model_active"),
+            median_of(
+                "plugin", "seed a model with cleanroomsml_fake, get it with cleanroomsml_client, assert_model_active"
+            ),
             median_of("stubber", "get a canned model through a botocore Stubber and check its status by hand"),
             GOAL,
         )

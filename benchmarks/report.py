@@ -13,7 +13,12 @@ def machine():
             model = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), model)
     except OSError:
         pass
-    return {"nproc": len(os.sched_getaffinity(0)), "cpu": model, "python": platform.python_version(), "system": platform.platform()}
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": model,
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
 
 
 def _met(row):
@@ -28,14 +33,17 @@ def table(rows):
             row.benchmark,
             str(row.ours),
             str(row.comparison) if row.comparison else "-",
-            "%.2f" % row.ratio if row.ratio is not None else "-",
+            f"{row.ratio:.2f}" if row.ratio is not None else "-",
             str(row.goal) if row.goal else "(for information)",
             _met(row),
         ]
-        lines.append("| %s |" % " | ".join(cells))
+        lines.append("| {} |".format(" | ".join(cells)))
     lines.append("")
     for row in rows:
-        lines.append("- %s: ours is %s" % (row.benchmark, row.ours.what) + ("; comparison is %s" % row.comparison.what if row.comparison else ""))
+        lines.append(
+            f"- {row.benchmark}: ours is {row.ours.what}"
+            + (f"; comparison is {row.comparison.what}" if row.comparison else "")
+        )
     return "\n".join(lines)
 
 

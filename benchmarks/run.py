@@ -10,32 +10,32 @@ import json
 import sys
 import time
 
-from benchmarks import ROOT
-from benchmarks import event_poll
-from benchmarks import list_details
-from benchmarks import lookup_bulk
-from benchmarks import lookup_per_call
-from benchmarks import module_task
-from benchmarks import pytest_suite
-from benchmarks import wait
-from benchmarks.report import document
-from benchmarks.report import machine
-from benchmarks.report import table
+from benchmarks import ROOT, event_poll, list_details, lookup_bulk, lookup_per_call, module_task, pytest_suite, wait
+from benchmarks.report import document, machine, table
 
 BENCHMARKS = (lookup_per_call, lookup_bulk, module_task, wait, pytest_suite, list_details, event_poll)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=("full", "tiny"), default="full", help="tiny: a quick run that only shows each benchmark works")
-    parser.add_argument("--only", nargs="+", choices=[benchmark.NAME for benchmark in BENCHMARKS], help="run only these benchmarks")
-    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results.json"), help="where to write the results (JSON)")
+    parser.add_argument(
+        "--size",
+        choices=("full", "tiny"),
+        default="full",
+        help="tiny: a quick run that only shows each benchmark works",
+    )
+    parser.add_argument(
+        "--only", nargs="+", choices=[benchmark.NAME for benchmark in BENCHMARKS], help="run only these benchmarks"
+    )
+    parser.add_argument(
+        "--output", default=str(ROOT / "benchmarks" / "results.json"), help="where to write the results (JSON)"
+    )
     args = parser.parse_args(argv)
     selected = [benchmark for benchmark in BENCHMARKS if not args.only or benchmark.NAME in args.only]
     started = time.perf_counter()
     rows = []
     for benchmark in selected:
-        print("running %s..." % benchmark.NAME, flush=True)
+        print(f"running {benchmark.NAME}...", flush=True)
         rows.extend(benchmark.run(**benchmark.SIZES[args.size]))
     seconds = time.perf_counter() - started
     print()

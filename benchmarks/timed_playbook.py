@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 import yaml
-
 from fake_playbook import run_playbook
 
 CALLBACK_PLUGINS = Path(__file__).resolve().parent / "callback_plugins"
@@ -42,10 +41,11 @@ def _events(path):
 
 
 def _task_times(events):
-    starts = dict((event["uuid"], event) for event in events if event["event"] == "start")
+    starts = {event["uuid"]: event for event in events if event["event"] == "start"}
     return [
         TaskTime(event["task"], starts[event["uuid"]]["time"], event["time"], event["status"])
-        for event in events if event["event"] == "end"
+        for event in events
+        if event["event"] == "end"
     ]
 
 
@@ -70,7 +70,9 @@ def run_timed_play(tasks, endpoint_url, on_task_start=None):
         playbook = directory / "play.yml"
         playbook.write_text(yaml.safe_dump([play], sort_keys=False), encoding="utf-8")
         outcome = {}
-        runner = threading.Thread(target=lambda: outcome.update(result=run_playbook(playbook, endpoint_url, capture=True)))
+        runner = threading.Thread(
+            target=lambda: outcome.update(result=run_playbook(playbook, endpoint_url, capture=True))
+        )
         runner.start()
         announced = 0
         # Ends with the play, which ends on its own: every task the benchmarks run has a timeout.
@@ -83,5 +85,8 @@ def run_timed_play(tasks, endpoint_url, on_task_start=None):
             announced = len(starts)
         result = outcome["result"]
         if result.returncode != 0:
-            raise RuntimeError("ansible-playbook failed (rc=%d):\n%s\n%s" % (result.returncode, result.stdout[-6000:], result.stderr[-3000:]))
+            raise RuntimeError(
+                "ansible-playbook failed (rc=%d):\n%s\n%s"
+                % (result.returncode, result.stdout[-6000:], result.stderr[-3000:])
+            )
         return _task_times(_events(directory / TIMES_FILE))

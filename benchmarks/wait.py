@@ -7,10 +7,7 @@ should return soon after the change and poll no more than it must.
 import time
 
 from benchmarks.fake_service import served_models
-from benchmarks.figures import AtMost
-from benchmarks.figures import LaterBy
-from benchmarks.figures import Quantity
-from benchmarks.figures import Row
+from benchmarks.figures import AtMost, LaterBy, Quantity, Row
 from benchmarks.timed_playbook import run_timed_play
 
 NAME = "wait"
@@ -50,13 +47,19 @@ def run(change_after, rounds):
     return [
         Row(
             NAME + ": return after the change",
-            Quantity(returned, "s", "the waiting task's time from its start to its result, slowest of %d rounds" % rounds),
+            Quantity(
+                returned, "s", "the waiting task's time from its start to its result, slowest of %d rounds" % rounds
+            ),
             Quantity(change_after, "s", "when the model turned ACTIVE, counted from the task's start"),
             LaterBy(1.5, "s"),
         ),
         Row(
             NAME + ": polls",
-            Quantity(max(polls for seconds, polls in outcomes), "polls", "GetCollaborationTrainedModel calls the fake received, most of %d rounds" % rounds),
+            Quantity(
+                max(polls for seconds, polls in outcomes),
+                "polls",
+                "GetCollaborationTrainedModel calls the fake received, most of %d rounds" % rounds,
+            ),
             goal=AtMost(5, "polls"),
         ),
     ]

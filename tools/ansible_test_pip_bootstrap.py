@@ -23,14 +23,14 @@ def cache_path():
 
     version = "%d.%d" % sys.version_info[:2]
     pip_version = get_venv_packages(types.SimpleNamespace(version=version))["pip"]
-    return os.path.expanduser("~/.ansible/test/cache/get_pip_%s.py" % pip_version.replace(".", "_"))
+    return os.path.expanduser("~/.ansible/test/cache/get_pip_{}.py".format(pip_version.replace(".", "_")))
 
 
 def install_into_cache():
     target = cache_path()
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(__file__, target)
-    print("ansible-test pip bootstrap: %s" % target)
+    print(f"ansible-test pip bootstrap: {target}")
 
 
 def bootstrap_pip(arguments):

@@ -3,10 +3,9 @@
 import sys
 from pathlib import Path
 
+from fake_playbook import ROOT, model_vars, run_playbook
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
 from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
-
-from fake_playbook import ROOT, model_vars, run_playbook
 
 EXAMPLES = ROOT / "docs" / "examples"
 

@@ -23,7 +23,9 @@ KEEP = ("tests/output/",)
 def collection_files():
     listing = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     ).stdout.decode()
     return sorted(name for name in listing.split("\0") if name and (ROOT / name).is_file())
 
@@ -32,7 +34,11 @@ def mirror(destination):
     wanted = set(collection_files())
     for name in wanted:
         source, target = ROOT / name, destination / name
-        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime or target.stat().st_size != source.stat().st_size:
+        if (
+            not target.exists()
+            or target.stat().st_mtime < source.stat().st_mtime
+            or target.stat().st_size != source.stat().st_size
+        ):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
     for path in sorted(destination.rglob("*"), reverse=True):

@@ -51,15 +51,15 @@ def _python_literal(value, depth=0):
     """Format JSON data as a Python literal that passes pep8 (no line over 160 characters)."""
     inner, outer = "    " * (depth + 1), "    " * depth
     if isinstance(value, dict):
-        items = ["%s%r: %s," % (inner, key, _python_literal(item, depth + 1)) for key, item in value.items()]
-        return "{\n%s\n%s}" % ("\n".join(items), outer) if items else "{}"
+        items = [f"{inner}{key!r}: {_python_literal(item, depth + 1)}," for key, item in value.items()]
+        return "{{\n{}\n{}}}".format("\n".join(items), outer) if items else "{}"
     if isinstance(value, list):
-        items = ["%s%s," % (inner, _python_literal(item, depth + 1)) for item in value]
-        return "[\n%s\n%s]" % ("\n".join(items), outer) if items else "[]"
+        items = [f"{inner}{_python_literal(item, depth + 1)}," for item in value]
+        return "[\n{}\n{}]".format("\n".join(items), outer) if items else "[]"
     if isinstance(value, str) and len(value) > _MAX_STRING_CHUNK:
         # Long patterns and descriptions become adjacent literals, which Python joins.
-        chunks = [value[start:start + _MAX_STRING_CHUNK] for start in range(0, len(value), _MAX_STRING_CHUNK)]
-        return "(\n%s\n%s)" % ("\n".join("%s%r" % (inner, chunk) for chunk in chunks), outer)
+        chunks = [value[start : start + _MAX_STRING_CHUNK] for start in range(0, len(value), _MAX_STRING_CHUNK)]
+        return "(\n{}\n{})".format("\n".join(f"{inner}{chunk!r}" for chunk in chunks), outer)
     return repr(value)
 
 
@@ -71,17 +71,19 @@ def _python_data_module(docstring, name, value):
         "# Copyright: Contributors to the cleanrooms.ml project\n"
         "# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)\n"
         "\n"
-        '"""%s\n'
+        f'"""{docstring}\n'
         "\n"
-        "%s\n"
+        f"{note}\n"
         '"""\n'
         "\n"
-        "%s = %s\n" % (docstring, note, name, _python_literal(value))
+        f"{name} = {_python_literal(value)}\n"
     )
 
 
 def _python_schema_module(schema):
-    return _python_data_module("The JSON Schema of the GetCollaborationTrainedModel response, as a Python dict.", "SCHEMA", schema)
+    return _python_data_module(
+        "The JSON Schema of the GetCollaborationTrainedModel response, as a Python dict.", "SCHEMA", schema
+    )
 
 
 # A shared module may import another; in the plugin's package that import is relative.
@@ -133,7 +135,9 @@ def expected_files():
         MODULE_UTILS / "trained_model_member_names.py": _member_names_module(schema),
         PLUGIN_PACKAGE / "data" / SCHEMA_NAME: text,
         ROOT / "docs" / "schema" / SCHEMA_NAME: text,
-        PLUGIN_PACKAGE / "_shared" / "__init__.py": '"""Plain-Python modules shared with the Ansible collection (copies)."""\n',
+        PLUGIN_PACKAGE
+        / "_shared"
+        / "__init__.py": '"""Plain-Python modules shared with the Ansible collection (copies)."""\n',
     }
     for name in SHARED_MODULE_UTILS:
         files[PLUGIN_PACKAGE / "_shared" / name] = _shared_copy(name, files)
@@ -156,12 +160,12 @@ def main(argv=None):
     if args.check:
         stale = stale_files()
         for path in stale:
-            print("out of date: %s (run `make schema`)" % path.relative_to(ROOT))
+            print(f"out of date: {path.relative_to(ROOT)} (run `make schema`)")
         return 1 if stale else 0
     for path, content in expected_files().items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-        print("wrote %s" % path.relative_to(ROOT))
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

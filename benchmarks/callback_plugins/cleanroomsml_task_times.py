@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -39,7 +38,13 @@ class CallbackModule(CallbackBase):
     def _record(self, event, task, status=None):
         # On Linux perf_counter reads CLOCK_MONOTONIC, one clock for every process of the
         # machine: the benchmark compares these times with its own.
-        line = {"event": event, "time": time.perf_counter(), "task": task.get_name(), "uuid": task._uuid, "status": status}
+        line = {
+            "event": event,
+            "time": time.perf_counter(),
+            "task": task.get_name(),
+            "uuid": task._uuid,
+            "status": status,
+        }
         with open(self._path, "a", encoding="utf-8") as output:
             output.write(json.dumps(line) + "\n")
 

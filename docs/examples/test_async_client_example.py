@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from pytest_cleanroomsml import CleanRoomsMLFake, CleanRoomsMLSettings
 
 aiobotocore_session = pytest.importorskip("aiobotocore.session")
@@ -23,7 +22,9 @@ async def model_status(endpoint_url: str | None, region: str, arn: str, collabor
     """Pipeline code: the status of a trained model, through an aiobotocore client."""
     session = aiobotocore_session.get_session()
     async with session.create_client("cleanroomsml", region_name=region, endpoint_url=endpoint_url) as client:
-        response = await client.get_collaboration_trained_model(trainedModelArn=arn, collaborationIdentifier=collaboration_id)
+        response = await client.get_collaboration_trained_model(
+            trainedModelArn=arn, collaborationIdentifier=collaboration_id
+        )
     status: str = response["status"]
     return status
 
@@ -33,6 +34,13 @@ def test_an_async_client_reaches_the_fake_over_http(
 ) -> None:
     model = cleanroomsml_fake.add_trained_model("churn", "CREATE_FAILED")
 
-    status = asyncio.run(model_status(cleanroomsml_server, cleanroomsml_settings.region, model["trainedModelArn"], model["collaborationIdentifier"]))
+    status = asyncio.run(
+        model_status(
+            cleanroomsml_server,
+            cleanroomsml_settings.region,
+            model["trainedModelArn"],
+            model["collaborationIdentifier"],
+        )
+    )
 
     assert status == "CREATE_FAILED"

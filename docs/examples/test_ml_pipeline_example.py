@@ -16,7 +16,6 @@ from typing import Any, Callable
 import boto3
 import pytest
 from botocore.client import BaseClient
-
 from pytest_cleanroomsml import (
     CleanRoomsMLFake,
     CleanRoomsMLSettings,
@@ -117,10 +116,14 @@ def test_scores_once_training_finishes(
 
     wait_for_trained_model(training["trainedModelArn"], COLLABORATION, delay=0.05)
 
-    assert model_for_scoring(cleanroomsml_client, COLLABORATION, "churn")["trainedModelArn"] == training["trainedModelArn"]
+    assert (
+        model_for_scoring(cleanroomsml_client, COLLABORATION, "churn")["trainedModelArn"] == training["trainedModelArn"]
+    )
 
 
-def test_refuses_a_collaboration_without_the_model(cleanroomsml_fake: CleanRoomsMLFake, cleanroomsml_client: BaseClient) -> None:
+def test_refuses_a_collaboration_without_the_model(
+    cleanroomsml_fake: CleanRoomsMLFake, cleanroomsml_client: BaseClient
+) -> None:
     cleanroomsml_fake.add_trained_model("upsell", collaboration_identifier=COLLABORATION)
 
     with pytest.raises(ModelNotReady, match="no trained model 'churn'"):

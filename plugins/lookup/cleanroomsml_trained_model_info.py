@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -151,7 +150,6 @@ _raw:
 """
 
 from ansible_collections.amazon.aws.plugins.plugin_utils.lookup import AWSLookupBase
-
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.lookup_options import lookup_option_errors
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_lookup import TrainedModelLookup
 

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -56,7 +55,9 @@ class _DeadlineSession:
         worker.start()
         worker.join(self.seconds)
         if worker.is_alive():
-            raise ReadTimeoutError(endpoint_url=request.url, error="no complete answer within %g seconds" % self.seconds)
+            raise ReadTimeoutError(
+                endpoint_url=request.url, error=f"no complete answer within {self.seconds:g} seconds"
+            )
         if "error" in outcome:
             raise outcome["error"]
         return outcome["response"]

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -31,17 +30,17 @@ _TIMEOUTS = ("connect_timeout", "read_timeout")
 
 def _url_error(what, url):
     """Why url is not an http(s) URL with a host, in a message naming what it is; or None."""
-    expected = "%s must be an http:// or https:// URL with a host" % what
+    expected = f"{what} must be an http:// or https:// URL with a host"
     if not isinstance(url, str):
-        return "%s, got a %s" % (expected, type(url).__name__)
+        return f"{expected}, got a {type(url).__name__}"
     try:
         parts = urlsplit(url)
         parts.port  # pylint: disable=pointless-statement  # raises ValueError on a port that is no number
     except ValueError as error:
-        return "%s, got %s (%s)" % (expected, quoted(redacted(url)), error)
+        return f"{expected}, got {quoted(redacted(url))} ({error})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         # redacted(): a password in the URL's user information is not shown.
-        return "%s, got %s" % (expected, quoted(redacted(url)))
+        return f"{expected}, got {quoted(redacted(url))}"
     return None
 
 
@@ -61,19 +60,25 @@ def aws_config_error(aws_config):
     try:
         Config(**aws_config)
     except (AttributeError, TypeError, ValueError, BotoCoreError) as error:
-        return "aws_config must hold botocore Config settings: %s" % error
+        return f"aws_config must hold botocore Config settings: {error}"
     for setting in _TIMEOUTS:
         seconds = aws_config.get(setting)
         if seconds is None:
             continue
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not (math.isfinite(seconds) and seconds > 0):
-            return "aws_config's %s must be a finite number of seconds above 0, got %s" % (setting, quoted(seconds))
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, (int, float))
+            or not (math.isfinite(seconds) and seconds > 0)
+        ):
+            return f"aws_config's {setting} must be a finite number of seconds above 0, got {quoted(seconds)}"
     proxies = aws_config.get("proxies")
     if proxies is not None:
         if not isinstance(proxies, dict):
-            return "aws_config's proxies must map a scheme (http, https) to a proxy URL, got a %s" % type(proxies).__name__
+            return (
+                f"aws_config's proxies must map a scheme (http, https) to a proxy URL, got a {type(proxies).__name__}"
+            )
         for scheme, url in proxies.items():
-            problem = _url_error("aws_config's proxies[%s]" % quoted(scheme), url)
+            problem = _url_error(f"aws_config's proxies[{quoted(scheme)}]", url)
             if problem:
                 return problem
     return None

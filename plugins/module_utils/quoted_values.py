@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -24,7 +23,7 @@ def quoted(value, limit=QUOTE_LIMIT):
     try:
         text = ascii(value)
     except RecursionError:
-        return "<%s nested too deeply to show>" % type(value).__name__
+        return f"<{type(value).__name__} nested too deeply to show>"
     if len(text) <= limit:
         return text
     return "%s...(%d characters)" % (text[:limit], len(text))

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -10,13 +9,11 @@ import math
 import time
 
 try:
-    from botocore.exceptions import BotoCoreError
-    from botocore.exceptions import ClientError
+    from botocore.exceptions import BotoCoreError, ClientError
 except ImportError:
     BotoCoreError = ClientError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import region_mismatch
 
 SERVICE_NAME = "cleanroomsml"
@@ -27,9 +24,14 @@ LIST_OPERATION = "ListCollaborationTrainedModels"
 
 # Error codes worth another try besides those AWSRetry already knows (Throttling, InternalError...):
 # the ones Clean Rooms ML itself answers with.
-RETRYABLE_ERROR_CODES = ("ThrottlingException", "InternalServiceException", "InternalServerException", "ServiceUnavailableException")
+RETRYABLE_ERROR_CODES = (
+    "ThrottlingException",
+    "InternalServiceException",
+    "InternalServerException",
+    "ServiceUnavailableException",
+)
 
-_BACKOFF = dict(retries=6, delay=1, max_delay=20, catch_extra_error_codes=list(RETRYABLE_ERROR_CODES))
+_BACKOFF = {"retries": 6, "delay": 1, "max_delay": 20, "catch_extra_error_codes": list(RETRYABLE_ERROR_CODES)}
 
 IAM_ACTIONS = {
     "GetCollaborationTrainedModel": "cleanrooms-ml:GetCollaborationTrainedModel",
@@ -77,24 +79,30 @@ def _check_readable(document, what):
     """
     for member, value in document.items():
         if member != "ResponseMetadata" and _nested_too_deeply(value):
-            raise UnreadableResponseError(reason="%s member %s is nested more than %d levels deep" % (what, member, MAX_NESTING))
+            raise UnreadableResponseError(
+                reason="%s member %s is nested more than %d levels deep" % (what, member, MAX_NESTING)
+            )
     if document.get("status") is not None and not isinstance(document["status"], str):
-        raise UnreadableResponseError(reason="%s member status is a %s, not a string" % (what, type(document["status"]).__name__))
+        raise UnreadableResponseError(
+            reason="{} member status is a {}, not a string".format(what, type(document["status"]).__name__)
+        )
     details = document.get("statusDetails")
     if details is None:
         return
     if not isinstance(details, dict):
-        raise UnreadableResponseError(reason="%s member statusDetails is a %s, not an object" % (what, type(details).__name__))
+        raise UnreadableResponseError(
+            reason=f"{what} member statusDetails is a {type(details).__name__}, not an object"
+        )
     for member in ("statusCode", "message"):
         if details.get(member) is not None and not isinstance(details[member], str):
             raise UnreadableResponseError(
-                reason="%s member statusDetails.%s is a %s, not a string" % (what, member, type(details[member]).__name__)
+                reason=f"{what} member statusDetails.{member} is a {type(details[member]).__name__}, not a string"
             )
 
 
 # How far a listing goes before it gives up: an endpoint that announces a next page on every
 # page would otherwise be paged for ever. A collaboration holds far fewer trained models.
-LIST_LIMITS = dict(pages=1000, items=100000, seconds=900)
+LIST_LIMITS = {"pages": 1000, "items": 100000, "seconds": 900}
 
 
 class ListingLimitError(BotoCoreError):
@@ -109,7 +117,7 @@ def _parser_failures_reported():
     try:
         yield
     except _PARSER_FAILURES as error:
-        raise UnreadableResponseError(reason="%s: %s" % (type(error).__name__, error)) from error
+        raise UnreadableResponseError(reason=f"{type(error).__name__}: {error}") from error
 
 
 def retry_after_seconds(error):
@@ -151,7 +159,9 @@ def retry_decorator():
     return AWSRetry.jittered_backoff(**_BACKOFF)
 
 
-def get_collaboration_trained_model(client, trained_model_arn, collaboration_identifier, version_identifier=None, deadline=None):
+def get_collaboration_trained_model(
+    client, trained_model_arn, collaboration_identifier, version_identifier=None, deadline=None
+):
     """Return the raw GetCollaborationTrainedModel response (boto3 types), retrying as the client was built to.
 
     A Retry-After header of a throttling answer is honoured up to ``deadline`` (a time.monotonic() time).
@@ -168,7 +178,7 @@ def get_collaboration_trained_model(client, trained_model_arn, collaboration_ide
     with _parser_failures_reported():
         response = get_once()
     # botocore reads a body it cannot parse as JSON (cut short, an HTML page) as an empty response.
-    if set(response) <= set(["ResponseMetadata"]):
+    if set(response) <= {"ResponseMetadata"}:
         raise UnreadableResponseError(reason="no trained model in the body (empty, cut short or not JSON)")
     _check_readable(response, GET_OPERATION)
     return response
@@ -203,7 +213,7 @@ def _page_summaries(page, number):
     summaries = page.get("collaborationTrainedModels")
     what = "%s page %d" % (LIST_OPERATION, number)
     if not isinstance(summaries, list) or not all(isinstance(summary, dict) for summary in summaries):
-        raise UnreadableResponseError(reason="%s has no collaborationTrainedModels list of objects" % what)
+        raise UnreadableResponseError(reason=f"{what} has no collaborationTrainedModels list of objects")
     for summary in summaries:
         _check_readable(summary, what + " collaborationTrainedModels item")
     return summaries
@@ -216,7 +226,7 @@ def _check_listing_limits(pages, items, seconds):
     if items >= LIST_LIMITS["items"]:
         raise ListingLimitError(reached="%d trained models" % items, limit="%d trained models" % LIST_LIMITS["items"])
     if seconds >= LIST_LIMITS["seconds"]:
-        raise ListingLimitError(reached="%.0f seconds" % seconds, limit="%d seconds" % LIST_LIMITS["seconds"])
+        raise ListingLimitError(reached=f"{seconds:.0f} seconds", limit="%d seconds" % LIST_LIMITS["seconds"])
 
 
 def error_code(error):
@@ -230,7 +240,9 @@ def client_region(client):
     return client.meta.region_name
 
 
-def describe_error(error, operation, trained_model_arn=None, collaboration_identifier=None, version_identifier=None, region=None):
+def describe_error(
+    error, operation, trained_model_arn=None, collaboration_identifier=None, version_identifier=None, region=None
+):
     """Say in one line what failed, in the words of the request rather than the HTTP exchange.
 
     ``region`` is where the request went: a model asked for in another Region than its ARN's
@@ -238,17 +250,17 @@ def describe_error(error, operation, trained_model_arn=None, collaboration_ident
     """
     code = error_code(error)
     if code == "ResourceNotFoundException" and trained_model_arn:
-        message = "trained model %s (version %s) not found in collaboration %s" % (
+        message = "trained model {} (version {}) not found in collaboration {}".format(
             trained_model_arn,
             version_identifier or "latest",
             collaboration_identifier,
         )
         mismatch = region_mismatch(trained_model_arn, region)
-        return "%s: %s" % (message, mismatch) if mismatch else message
+        return f"{message}: {mismatch}" if mismatch else message
     if code == "ResourceNotFoundException" and collaboration_identifier:
-        return "collaboration %s not found" % collaboration_identifier
+        return f"collaboration {collaboration_identifier} not found"
     if code == "AccessDeniedException":
-        return "access denied to %s: the caller needs the IAM action %s" % (operation, IAM_ACTIONS.get(operation, operation))
+        return f"access denied to {operation}: the caller needs the IAM action {IAM_ACTIONS.get(operation, operation)}"
     if code:
-        return "%s failed with %s" % (operation, code)
-    return "%s failed" % operation
+        return f"{operation} failed with {code}"
+    return f"{operation} failed"

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -15,12 +14,15 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema
 
 TRAINED_MODEL_STATUSES = tuple(SCHEMA["$defs"]["TrainedModelStatus"]["enum"])
 
-UUID_RULE = IdentifierRule(SCHEMA["$defs"]["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
+UUID_RULE = IdentifierRule(
+    SCHEMA["$defs"]["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)"
+)
 _ARN = SCHEMA["$defs"]["TrainedModelArn"]
 TRAINED_MODEL_ARN_RULE = IdentifierRule(
     _ARN,
     "a trained model ARN of %d to %d characters, like "
-    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>" % (_ARN["minLength"], _ARN["maxLength"]),
+    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>"
+    % (_ARN["minLength"], _ARN["maxLength"]),
     mistake=arn_mistake,
 )
 
@@ -31,11 +33,13 @@ def trained_model_arn_error(parameter, value):
     # The service pattern allows "." in the model part, so it lets "../" through: such a path
     # names another resource wherever the ARN is decoded and normalised.
     if error is None and any(segment in (".", "..") for segment in value.split("/")):
-        error = "%s must not contain '.' or '..' path segments, got %s" % (parameter, quoted(value))
+        error = f"{parameter} must not contain '.' or '..' path segments, got {quoted(value)}"
     return error
 
 
-def identifier_errors(trained_model_arn=None, collaboration_identifier=None, version_identifier=None, arn_parameter="trained_model_arn"):
+def identifier_errors(
+    trained_model_arn=None, collaboration_identifier=None, version_identifier=None, arn_parameter="trained_model_arn"
+):
     """Check the identifiers of a trained model request; return a list of error messages.
 
     None means "not given" and is not checked: required-ness is the caller's argument spec's job.

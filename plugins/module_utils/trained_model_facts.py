@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -8,11 +7,12 @@ import functools
 import importlib.util
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import schema_violations
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import to_json_compatible
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import without_response_metadata
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import (
+    schema_violations,
+    to_json_compatible,
+    without_response_metadata,
+)
 
 VALIDATE_RESPONSE_CHOICES = ("strict", "warn", "off")
 
@@ -34,8 +34,9 @@ class ResponseValidationError(Exception):
 
     def __init__(self, what, violations):
         self.violations = violations
-        super(ResponseValidationError, self).__init__(
-            "%s does not match the response schema (%d violation(s)): %s" % (what, len(violations), "; ".join(str(v) for v in violations))
+        super().__init__(
+            "%s does not match the response schema (%d violation(s)): %s"
+            % (what, len(violations), "; ".join(str(v) for v in violations))
         )
 
 
@@ -51,5 +52,5 @@ def trained_model_facts(response, validate_response, what, definition=None):
         violations = schema_violations(document, SCHEMA, definition)
         if violations and validate_response == "strict":
             raise ResponseValidationError(what, violations)
-        warnings = ["%s does not match the response schema at %s" % (what, violation) for violation in violations]
+        warnings = [f"{what} does not match the response schema at {violation}" for violation in violations]
     return camel_dict_to_snake_dict(document), warnings

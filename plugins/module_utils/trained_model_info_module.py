@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -9,44 +8,44 @@ import datetime
 import time
 
 try:
-    from botocore.exceptions import BotoCoreError
-    from botocore.exceptions import ClientError
+    from botocore.exceptions import BotoCoreError, ClientError
 except ImportError:
     pass  # Handled by AnsibleAWSModule
 
-from ansible.module_utils.basic import _load_params
-from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.basic import _load_params, missing_required_lib
 from ansible.module_utils.common.warnings import warn
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
-from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import aws_config_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import (
+    aws_config_error,
+    endpoint_url_error,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error, sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import UnreadableResponseError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import retry_decorator
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import TRAINED_MODEL_STATUSES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import integer_range_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import validation_library_missing
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
+    GET_OPERATION,
+    LIST_OPERATION,
+    SERVICE_NAME,
+    UnreadableResponseError,
+    client_region,
+    describe_error,
+    get_collaboration_trained_model,
+    list_collaboration_trained_models,
+    retry_decorator,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
+    TRAINED_MODEL_STATUSES,
+    identifier_errors,
+    integer_range_error,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import (
+    ResponseValidationError,
+    trained_model_facts,
+    validation_library_missing,
+)
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import model_label
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import status_name_error
-
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitError, wait_for_status
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import model_label, status_name_error
 
 # A year: longer than any training runs (28 days at most), and short enough for the clock and
 # time.sleep(), which overflow on the huge integers an option would otherwise let through.
@@ -54,7 +53,7 @@ MAX_WAIT_SECONDS = 365 * 24 * 3600
 
 # The wait options' defaults, applied here rather than in the argument spec so that an option
 # given without wait=true can be told from one left out (see wait_option_warnings).
-WAIT_DEFAULTS = dict(wait_for=["ACTIVE"], wait_timeout=1800, wait_delay=15)
+WAIT_DEFAULTS = {"wait_for": ["ACTIVE"], "wait_timeout": 1800, "wait_delay": 15}
 
 # The status options, whose values are status names.
 STATUS_OPTIONS = ("status", "wait_for")
@@ -78,12 +77,16 @@ def wait_option_warnings(params):
     given = [option for option in WAIT_DEFAULTS if params[option] is not None]
     if not given:
         return []
-    return ["%s %s no effect without wait=true: set wait: true to wait" % (", ".join(given), "has" if len(given) == 1 else "have")]
+    return [
+        "{} {} no effect without wait=true: set wait: true to wait".format(
+            ", ".join(given), "has" if len(given) == 1 else "have"
+        )
+    ]
 
 
 def with_wait_defaults(params):
     """The parameters with the wait options' defaults filled in where none was given."""
-    return dict(params, **dict((option, default) for option, default in WAIT_DEFAULTS.items() if params[option] is None))
+    return dict(params, **{option: default for option, default in WAIT_DEFAULTS.items() if params[option] is None})
 
 
 def status_option_errors(params):
@@ -93,7 +96,7 @@ def status_option_errors(params):
         for value in params[option] or ():
             error = status_name_error(value, TRAINED_MODEL_STATUSES)
             if error:
-                errors.append("%s: %s" % (option, error))
+                errors.append(f"{option}: {error}")
     return errors
 
 
@@ -106,8 +109,9 @@ def status_option_warnings(params):
         if value not in TRAINED_MODEL_STATUSES and not status_name_error(value, TRAINED_MODEL_STATUSES)
     ]
     return [
-        "%s: %s is not a status this collection knows (%s); it is used as given, as a status AWS may have added"
-        % (option, quoted(value), ", ".join(TRAINED_MODEL_STATUSES))
+        "{}: {} is not a status this collection knows ({}); it is used as given, as a status AWS may have added".format(
+            option, quoted(value), ", ".join(TRAINED_MODEL_STATUSES)
+        )
         for option, value in unknown
     ]
 
@@ -119,13 +123,17 @@ def argument_errors(params, given=None):
     defaults and converted types (None: not known).
     """
     given = given or {}
-    errors = identifier_errors(params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"])
+    errors = identifier_errors(
+        params["trained_model_arn"], params["collaboration_identifier"], params["version_identifier"]
+    )
     errors.extend(status_option_errors(params))
     errors.append(integer_range_error("max_concurrency", params["max_concurrency"], *MAX_CONCURRENCY_LIMITS))
     for option, minimum in (("wait_delay", 1), ("wait_timeout", 0)):
         # One bound at a time, so that the message names the one broken ("at least 1", "at most ...").
         value = params[option]
-        errors.append(integer_range_error(option, value, minimum) or integer_range_error(option, value, maximum=MAX_WAIT_SECONDS))
+        errors.append(
+            integer_range_error(option, value, minimum) or integer_range_error(option, value, maximum=MAX_WAIT_SECONDS)
+        )
     if params["wait"] and params["trained_model_arn"] is None:
         # required_if counts an option given as null (an undefined variable's default) as given.
         errors.append("wait requires trained_model_arn: only one trained model can be waited for")
@@ -135,10 +143,16 @@ def argument_errors(params, given=None):
     errors.append(endpoint_url_error(params.get("endpoint_url")))
     if any(option in given and given[option] is None for option in ("trained_model_arn", "arn")):
         # An undefined variable's default, most likely: listing the whole collaboration instead would hide it.
-        errors.append("trained_model_arn is null: give a trained model ARN, or leave the option out to list the collaboration's trained models")
+        errors.append(
+            "trained_model_arn is null: give a trained model ARN, or leave the option out to list the collaboration's trained models"
+        )
     if given.get("name") is not None and not isinstance(given["name"], str):
         # The argument spec would turn it into a string that matches no model.
-        errors.append("name must be a trained model's name (a string), got %s %s" % (type(given["name"]).__name__, quoted(given["name"])))
+        errors.append(
+            "name must be a trained model's name (a string), got {} {}".format(
+                type(given["name"]).__name__, quoted(given["name"])
+            )
+        )
     return [error for error in errors if error]
 
 
@@ -154,7 +168,7 @@ class _CallFailed(Exception):
     """An AWS error, carried out of worker threads so that only the main thread fails the task."""
 
     def __init__(self, error, message):
-        super(_CallFailed, self).__init__(message)
+        super().__init__(message)
         self.error = error
         self.message = message
 
@@ -185,7 +199,10 @@ class TrainedModelInfo:
         try:
             return get_collaboration_trained_model(self.client, arn, self.collaboration, version, deadline)
         except (BotoCoreError, ClientError) as error:
-            raise _CallFailed(error, describe_error(error, GET_OPERATION, arn, self.collaboration, version, client_region(self.client)))
+            raise _CallFailed(
+                error,
+                describe_error(error, GET_OPERATION, arn, self.collaboration, version, client_region(self.client)),
+            )
 
     def describe(self):
         """The module's result: one model when an ARN is given, otherwise the collaboration's list."""
@@ -197,20 +214,27 @@ class TrainedModelInfo:
 
     def describe_one(self):
         arn, version = self.params["trained_model_arn"], self.params["version_identifier"]
-        what = "trained model %s" % arn
+        what = f"trained model {arn}"
         if not self.params["wait"]:
-            return dict(trained_model=self.facts(self.get(arn, version), what))
+            return {"trained_model": self.facts(self.get(arn, version), what)}
         # Retry-After is honoured up to the end of the wait.
         deadline = time.monotonic() + self.params["wait_timeout"]
         try:
             response, polls, seconds = wait_for_status(
-                lambda: self.get(arn, version, deadline), self.params["wait_for"], self.params["wait_timeout"], self.params["wait_delay"], model_label
+                lambda: self.get(arn, version, deadline),
+                self.params["wait_for"],
+                self.params["wait_timeout"],
+                self.params["wait_delay"],
+                model_label,
             )
         except WaitError as error:
             self.module.fail_json(
-                msg=str(error), trained_model=self.facts(error.model, what), wait_polls=error.polls, wait_seconds=round(error.seconds, 1)
+                msg=str(error),
+                trained_model=self.facts(error.model, what),
+                wait_polls=error.polls,
+                wait_seconds=round(error.seconds, 1),
             )
-        return dict(trained_model=self.facts(response, what), wait_polls=polls, wait_seconds=round(seconds, 1))
+        return {"trained_model": self.facts(response, what), "wait_polls": polls, "wait_seconds": round(seconds, 1)}
 
     def describe_all(self):
         try:
@@ -219,21 +243,32 @@ class TrainedModelInfo:
             raise _CallFailed(error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration))
         name, statuses = self.params["name"], self.params["status"]
         kept = [
-            summary for summary in summaries
+            summary
+            for summary in summaries
             if (name is None or summary.get("name") == name) and (not statuses or summary.get("status") in statuses)
         ]
         # Newest first, so that trained_models[0] is the latest model; undated ones (a malformed answer) last.
         kept.sort(key=creation_order, reverse=True)
         if not self.params["details"]:
-            return dict(trained_models=[self.facts(summary, model_label(summary), SUMMARY_DEFINITION) for summary in kept])
+            return {
+                "trained_models": [self.facts(summary, model_label(summary), SUMMARY_DEFINITION) for summary in kept]
+            }
         for summary in kept:
             if not isinstance(summary.get("trainedModelArn"), str):
-                error = UnreadableResponseError(reason="%s summary of %s has no trainedModelArn to describe" % (LIST_OPERATION, quoted(summary.get("name"))))
-                raise _CallFailed(error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration))
+                error = UnreadableResponseError(
+                    reason="{} summary of {} has no trainedModelArn to describe".format(
+                        LIST_OPERATION, quoted(summary.get("name"))
+                    )
+                )
+                raise _CallFailed(
+                    error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration)
+                )
         responses = map_concurrently(
-            lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")), kept, self.params["max_concurrency"]
+            lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")),
+            kept,
+            self.params["max_concurrency"],
         )
-        return dict(trained_models=[self.facts(response, model_label(response)) for response in responses])
+        return {"trained_models": [self.facts(response, model_label(response)) for response in responses]}
 
 
 def run(module):
@@ -247,6 +282,8 @@ def run(module):
     for warning in warnings + status_option_warnings(module.params):
         record_warning(warning)
     if validation_library_missing(module.params["validate_response"]):
-        module.fail_json(msg=missing_required_lib("jsonschema", reason="to validate responses (or set validate_response=off)"))
+        module.fail_json(
+            msg=missing_required_lib("jsonschema", reason="to validate responses (or set validate_response=off)")
+        )
 
     module.exit_json(changed=False, **TrainedModelInfo(module).describe())

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -35,8 +34,8 @@ def reachable_statuses(status):
     goes on until the timeout rather than failing on a status it does not understand.
     """
     if status not in NEXT_STATUSES:
-        return set(NEXT_STATUSES) | set([status])
-    reached, frontier = set([status]), [status]
+        return set(NEXT_STATUSES) | {status}
+    reached, frontier = {status}, [status]
     while frontier:
         for following in NEXT_STATUSES[frontier.pop()]:
             if following not in reached:
@@ -58,14 +57,14 @@ def can_still_reach(status, wanted):
 
 def seconds_text(seconds):
     """Seconds for messages, to a tenth: '0.3', '2', '1800.5'."""
-    return "%g" % round(seconds, 1)
+    return f"{round(seconds, 1):g}"
 
 
 class WaitError(Exception):
     """Waiting ended without the wanted status; ``model`` is the last description seen."""
 
     def __init__(self, message, model, polls, seconds):
-        super(WaitError, self).__init__(message)
+        super().__init__(message)
         self.model = model
         self.polls = polls
         self.seconds = seconds
@@ -110,15 +109,21 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
         if not can_still_reach(status, wanted):
             details = status_details_text(model)
             raise StatusUnreachableError(
-                "%s is %s%s, from which %s can no longer be reached"
-                % (what, status, " (%s)" % details if details else "", " or ".join(wanted)),
-                model, polls, elapsed,
+                "{} is {}{}, from which {} can no longer be reached".format(
+                    what, status, f" ({details})" if details else "", " or ".join(wanted)
+                ),
+                model,
+                polls,
+                elapsed,
             )
         remaining = deadline - clock()
         if remaining <= 0:
             raise WaitTimeoutError(
-                "%s is still %s after waiting %s seconds (%d polls) for %s" % (what, status, seconds_text(elapsed), polls, " or ".join(wanted)),
-                model, polls, elapsed,
+                "%s is still %s after waiting %s seconds (%d polls) for %s"
+                % (what, status, seconds_text(elapsed), polls, " or ".join(wanted)),
+                model,
+                polls,
+                elapsed,
             )
         # Never sleep past the deadline: the last poll happens at the timeout, not after it.
         sleep(min(delay, remaining))

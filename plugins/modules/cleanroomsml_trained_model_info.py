@@ -1,5 +1,4 @@
 #!/usr/bin/python
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -386,29 +385,28 @@ trained_model:
 """
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import VALIDATE_RESPONSE_CHOICES
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_info_module import run
 
 
 def main():
-    argument_spec = dict(
-        trained_model_arn=dict(type="str", aliases=["arn"]),
-        collaboration_identifier=dict(type="str", required=True, aliases=["collaboration_id"]),
-        version_identifier=dict(type="str"),
-        name=dict(type="str"),
+    argument_spec = {
+        "trained_model_arn": {"type": "str", "aliases": ["arn"]},
+        "collaboration_identifier": {"type": "str", "required": True, "aliases": ["collaboration_id"]},
+        "version_identifier": {"type": "str"},
+        "name": {"type": "str"},
         # Status names are checked by run(): any upper-case name is taken, since AWS may add statuses.
-        status=dict(type="list", elements="str"),
-        details=dict(type="bool", default=False),
-        max_concurrency=dict(type="int", default=DEFAULT_MAX_CONCURRENCY),
-        wait=dict(type="bool", default=False),
+        "status": {"type": "list", "elements": "str"},
+        "details": {"type": "bool", "default": False},
+        "max_concurrency": {"type": "int", "default": DEFAULT_MAX_CONCURRENCY},
+        "wait": {"type": "bool", "default": False},
         # No defaults here: run() fills them in (WAIT_DEFAULTS), after telling given options from absent ones.
-        wait_for=dict(type="list", elements="str"),
-        wait_timeout=dict(type="int"),
-        wait_delay=dict(type="int"),
-        validate_response=dict(type="str", choices=list(VALIDATE_RESPONSE_CHOICES), default="warn"),
-    )
+        "wait_for": {"type": "list", "elements": "str"},
+        "wait_timeout": {"type": "int"},
+        "wait_delay": {"type": "int"},
+        "validate_response": {"type": "str", "choices": list(VALIDATE_RESPONSE_CHOICES), "default": "warn"},
+    }
     module = AnsibleAWSModule(
         argument_spec=argument_spec,
         # List-mode filters and single-model options exclude each other. details and max_concurrency
@@ -417,7 +415,7 @@ def main():
             ("trained_model_arn", "name"),
             ("trained_model_arn", "status"),
         ],
-        required_by=dict(version_identifier="trained_model_arn"),
+        required_by={"version_identifier": "trained_model_arn"},
         required_if=[("wait", True, ["trained_model_arn"])],
         supports_check_mode=True,
     )

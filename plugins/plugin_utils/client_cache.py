@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -39,7 +38,7 @@ class ClientCache:
         """What identifies a client: the service, the connection options and a digest of the credentials."""
         credentials = json.dumps([options.get(name) or None for name in CREDENTIAL_OPTIONS])
         digest = hmac.new(self._hash_key, credentials.encode("utf-8"), hashlib.sha256).hexdigest()
-        return (service,) + tuple(options.get(name) or None for name in CONNECTION_OPTIONS) + (digest,)
+        return (service, *tuple(options.get(name) or None for name in CONNECTION_OPTIONS), digest)
 
     def get(self, service, options, build):
         """The client for service and options (a plugin's options), calling build() only for the first request."""

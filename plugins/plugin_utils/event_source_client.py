@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -53,4 +52,4 @@ def event_source_client(service, connection_options):
     try:
         return _EventSourceConnection(connection_options).client(service, retry_decorator=_call_once)
     except (BotoCoreError, ValueError) as error:
-        raise EventSourceClientError("cannot build a %s client: %s" % (service, error)) from None
+        raise EventSourceClientError(f"cannot build a {service} client: {error}") from None

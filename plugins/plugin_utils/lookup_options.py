@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -6,8 +5,7 @@
 
 import contextlib
 
-from ansible.errors import AnsibleLookupError
-from ansible.errors import AnsibleOptionsError
+from ansible.errors import AnsibleLookupError, AnsibleOptionsError
 
 
 def _option_names(plugin):
@@ -28,7 +26,9 @@ def lookup_option_errors(plugin, direct):
     names = _option_names(plugin)
     unknown = sorted(set(direct) - set(names))
     if unknown:
-        raise AnsibleLookupError("unknown option(s) %s; valid options: %s" % (", ".join(unknown), ", ".join(sorted(set(names.values())))))
+        raise AnsibleLookupError(
+            "unknown option(s) {}; valid options: {}".format(", ".join(unknown), ", ".join(sorted(set(names.values()))))
+        )
     try:
         yield
     except AnsibleOptionsError as error:

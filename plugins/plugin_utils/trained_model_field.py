@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -10,11 +9,16 @@ ACTIVE model) is not mistaken for one.
 """
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
 # How the schema's JSON types are called in messages about Ansible values.
-_TYPE_NAMES = {"array": "a list", "string": "a string", "integer": "an integer", "number": "a number", "boolean": "a boolean"}
+_TYPE_NAMES = {
+    "array": "a list",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+}
 
 
 def _resolved(node):
@@ -27,8 +31,8 @@ def _resolved(node):
 def _members(node):
     """{snake_case name: schema node} of an object node, named as the facts name them."""
     properties = node.get("properties", {})
-    snake_to_camel = camel_dict_to_snake_dict(dict((name, name) for name in properties))
-    return dict((snake, _resolved(properties[camel])) for snake, camel in snake_to_camel.items())
+    snake_to_camel = camel_dict_to_snake_dict({name: name for name in properties})
+    return {snake: _resolved(properties[camel]) for snake, camel in snake_to_camel.items()}
 
 
 def field_path_error(field):
@@ -42,10 +46,12 @@ def field_path_error(field):
         parent = ".".join(keys[:depth]) or "a trained model"
         if node.get("type") != "object":
             kind = _TYPE_NAMES.get(node.get("type"), node.get("type"))
-            return "field %r: %s is %s, not a dict with keys" % (field, parent, kind)
+            return f"field {field!r}: {parent} is {kind}, not a dict with keys"
         members = _members(node)
         if key not in members:
-            return "field %r: %s has no key %r; valid keys: %s" % (field, parent, key, ", ".join(sorted(members)))
+            return "field {!r}: {} has no key {!r}; valid keys: {}".format(
+                field, parent, key, ", ".join(sorted(members))
+            )
         node = members[key]
     return None
 

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -11,7 +10,6 @@ what it was given and what it expects (Ansible names the plugin).
 """
 
 from ansible.errors import AnsibleFilterError
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_checks as checks
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
@@ -23,7 +21,7 @@ def _camel_case_model(model):
     try:
         return checks.camel_case_model(model, SCHEMA)
     except checks.NotATrainedModelError as error:
-        raise AnsibleFilterError("%s; %s" % (error, error.hint) if error.hint else str(error))
+        raise AnsibleFilterError(f"{error}; {error.hint}" if error.hint else str(error))
 
 
 def is_active(model):
@@ -36,7 +34,10 @@ def has_status(model, *statuses):
     plugin = "trained_model_status"
     try:
         statuses = checks.checked_statuses(
-            statuses, SCHEMA, "%s.%s" % (COLLECTION, plugin), "model is %s.%s('ACTIVE', 'CREATE_FAILED')" % (COLLECTION, plugin)
+            statuses,
+            SCHEMA,
+            f"{COLLECTION}.{plugin}",
+            f"model is {COLLECTION}.{plugin}('ACTIVE', 'CREATE_FAILED')",
         )
     except checks.CheckInputError as error:
         raise AnsibleFilterError(str(error))
@@ -56,7 +57,10 @@ def has_logs_published(model):
 def violations(model):
     """Every schema violation of the model as {path, message}, by path; empty when it is valid."""
     document = _camel_case_model(model)
-    return [{"path": violation.path, "message": violation.message} for violation in checks.model_violations(document, SCHEMA)]
+    return [
+        {"path": violation.path, "message": violation.message}
+        for violation in checks.model_violations(document, SCHEMA)
+    ]
 
 
 def is_valid(model):

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -6,37 +5,38 @@
 describe each term's trained model, concurrently, and return the facts in term order."""
 
 try:
-    from botocore.exceptions import BotoCoreError
-    from botocore.exceptions import ClientError
+    from botocore.exceptions import BotoCoreError, ClientError
 except ImportError:
     pass  # Handled by AWSLookupBase
 
 from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.collections import is_sequence
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import client_region
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import error_code
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import retry_decorator
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import integer_range_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import trained_model_arn_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import validation_library_missing
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error, sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
+    GET_OPERATION,
+    SERVICE_NAME,
+    client_region,
+    describe_error,
+    error_code,
+    get_collaboration_trained_model,
+    retry_decorator,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
+    identifier_errors,
+    integer_range_error,
+    trained_model_arn_error,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import (
+    ResponseValidationError,
+    trained_model_facts,
+    validation_library_missing,
+)
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import cached_client
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import field_path_error
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import select_field
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import field_path_error, select_field
 
 # The AWS error codes that on_missing and on_denied decide about; any other error fails the lookup.
 MISSING_ERROR_CODE = "ResourceNotFoundException"
@@ -82,7 +82,10 @@ class TrainedModelLookup:
         self.validate_response = plugin.get_option("validate_response")
         self.max_concurrency = plugin.get_option("max_concurrency")
         self.field = plugin.get_option("field")
-        self.policies = {MISSING_ERROR_CODE: plugin.get_option("on_missing"), DENIED_ERROR_CODE: plugin.get_option("on_denied")}
+        self.policies = {
+            MISSING_ERROR_CODE: plugin.get_option("on_missing"),
+            DENIED_ERROR_CODE: plugin.get_option("on_denied"),
+        }
 
     def argument_errors(self, terms):
         """Every problem with the terms and the options that ansible's own checks let through."""
@@ -95,7 +98,12 @@ class TrainedModelLookup:
             errors.append(field_path_error(self.field))
         errors.append(endpoint_url_error(self.plugin.get_option("endpoint_url")))
         if validation_library_missing(self.validate_response):
-            errors.append(missing_required_lib("jsonschema", reason="for validate_response=%s (or set validate_response=off)" % self.validate_response))
+            errors.append(
+                missing_required_lib(
+                    "jsonschema",
+                    reason=f"for validate_response={self.validate_response} (or set validate_response=off)",
+                )
+            )
         return [error for error in errors if error]
 
     def run(self, terms):
@@ -114,7 +122,7 @@ class TrainedModelLookup:
         for term, outcome in zip(terms, outcomes):
             if isinstance(outcome, _Skipped):
                 if outcome.warn:
-                    self.plugin.warn("Skipping %s" % outcome.message)
+                    self.plugin.warn(f"Skipping {outcome.message}")
                 continue
             results.append(self.result(term, outcome))
         return results
@@ -140,15 +148,17 @@ class TrainedModelLookup:
         description = describe_error(error, GET_OPERATION, term.arn, self.collaboration, self.version, region)
         # describe_error names the model for some errors only; the term's ARN must always be there.
         if term.arn not in description:
-            description = "%s, for trained model %s" % (description, term.arn)
+            description = f"{description}, for trained model {term.arn}"
         code = error_code(error)
         detail = error.response["Error"].get("Message") if code else str(error)
-        return "%s: %s (%s: %s)" % (term.label, description, code or type(error).__name__, detail)
+        return f"{term.label}: {description} ({code or type(error).__name__}: {detail})"
 
     def result(self, term, response):
         """A term's snake_case facts, validated as validate_response says, or their field."""
         try:
-            facts, warnings = trained_model_facts(response, self.validate_response, "trained model %s (%s)" % (term.arn, term.label))
+            facts, warnings = trained_model_facts(
+                response, self.validate_response, f"trained model {term.arn} ({term.label})"
+            )
         except ResponseValidationError as error:
             raise AnsibleLookupError(str(error)) from error
         for warning in warnings:

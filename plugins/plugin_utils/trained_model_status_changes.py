@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -14,7 +13,7 @@ with the number of polls before it.
 class Observed:
     """The latest version of a model and its status, as last seen."""
 
-    __slots__ = ("version_identifier", "status")
+    __slots__ = ("status", "version_identifier")
 
     def __init__(self, version_identifier, status):
         self.version_identifier = version_identifier
@@ -26,7 +25,10 @@ class Observed:
         return cls(description.get("versionIdentifier"), description.get("status"))
 
     def __eq__(self, other):
-        return isinstance(other, Observed) and (self.version_identifier, self.status) == (other.version_identifier, other.status)
+        return isinstance(other, Observed) and (self.version_identifier, self.status) == (
+            other.version_identifier,
+            other.status,
+        )
 
     def __ne__(self, other):
         return not self == other
@@ -35,13 +37,13 @@ class Observed:
         return hash((self.version_identifier, self.status))
 
     def __repr__(self):
-        return "Observed(%r, %r)" % (self.version_identifier, self.status)
+        return f"Observed({self.version_identifier!r}, {self.status!r})"
 
 
 class Change:
     """A model whose listing summary differs from what was last seen; previous is None for a model not seen before."""
 
-    __slots__ = ("trained_model_arn", "previous", "current")
+    __slots__ = ("current", "previous", "trained_model_arn")
 
     def __init__(self, trained_model_arn, previous, current):
         self.trained_model_arn = trained_model_arn

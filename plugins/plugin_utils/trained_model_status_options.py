@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -10,11 +9,15 @@ before any call to AWS. Secret arguments are never quoted.
 """
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import TRAINED_MODEL_STATUSES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import trained_model_arn_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import VALIDATE_RESPONSE_CHOICES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import validation_library_missing
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
+    TRAINED_MODEL_STATUSES,
+    identifier_errors,
+    trained_model_arn_error,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import (
+    VALIDATE_RESPONSE_CHOICES,
+    validation_library_missing,
+)
 
 SOURCE_NAME = "cleanrooms.ml.trained_model_status"
 
@@ -37,7 +40,14 @@ CONNECTION_OPTIONS = {
 SECRET_OPTIONS = ("access_key", "secret_key", "session_token")
 _BOOLEAN_OPTIONS = ("validate_certs", "emit_initial")
 
-SOURCE_OPTIONS = ("collaboration_identifier", "trained_model_arns", "statuses", "delay", "emit_initial", "validate_response")
+SOURCE_OPTIONS = (
+    "collaboration_identifier",
+    "trained_model_arns",
+    "statuses",
+    "delay",
+    "emit_initial",
+    "validate_response",
+)
 
 
 class SourceArgumentError(ValueError):
@@ -47,7 +57,9 @@ class SourceArgumentError(ValueError):
 class SourceOptions:
     """The checked arguments of one source: what to watch, how often, and how to connect."""
 
-    def __init__(self, collaboration_identifier, trained_model_arns, statuses, delay, emit_initial, validate_response, connection):
+    def __init__(
+        self, collaboration_identifier, trained_model_arns, statuses, delay, emit_initial, validate_response, connection
+    ):
         self.collaboration_identifier = collaboration_identifier
         self.trained_model_arns = trained_model_arns
         self.statuses = statuses
@@ -68,7 +80,7 @@ class SourceOptions:
 
 def _canonical_names(args, errors):
     """args with aliases replaced by option names; unknown names and an option given twice are errors."""
-    names = dict((name, name) for name in SOURCE_OPTIONS + tuple(CONNECTION_OPTIONS))
+    names = {name: name for name in SOURCE_OPTIONS + tuple(CONNECTION_OPTIONS)}
     for name, aliases in CONNECTION_OPTIONS.items():
         names.update(dict.fromkeys(aliases, name))
     canonical = {}
@@ -78,9 +90,11 @@ def _canonical_names(args, errors):
             continue
         name = names.get(given)
         if name is None:
-            errors.append("unknown argument %s; valid arguments: %s" % (quoted(given), ", ".join(sorted(set(names.values())))))
+            errors.append(
+                "unknown argument {}; valid arguments: {}".format(quoted(given), ", ".join(sorted(set(names.values()))))
+            )
         elif name in canonical:
-            errors.append("%s is given twice (as %s and an alias)" % (name, given))
+            errors.append(f"{name} is given twice (as {given} and an alias)")
         else:
             canonical[name] = value
     return canonical
@@ -93,7 +107,7 @@ def _string_list(name, value, errors):
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not value:
-        errors.append("%s must be a non-empty list, got %s" % (name, quoted(value)))
+        errors.append(f"{name} must be a non-empty list, got {quoted(value)}")
         return None
     return list(value)
 
@@ -107,7 +121,9 @@ def _delay(value, errors):
         except ValueError:
             pass
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_DELAY:
-        errors.append("delay must be a number of seconds greater than 0 and at most %d, got %s" % (MAX_DELAY, quoted(value)))
+        errors.append(
+            "delay must be a number of seconds greater than 0 and at most %d, got %s" % (MAX_DELAY, quoted(value))
+        )
         return None
     return value
 
@@ -118,7 +134,7 @@ def _boolean(name, value, errors):
     words = {"true": True, "yes": True, "false": False, "no": False}
     if isinstance(value, str) and value.lower() in words:
         return words[value.lower()]
-    errors.append("%s must be a boolean (true or false), got %s" % (name, quoted(value)))
+    errors.append(f"{name} must be a boolean (true or false), got {quoted(value)}")
     return None
 
 
@@ -129,8 +145,8 @@ def _connection(args, errors):
         if name in _BOOLEAN_OPTIONS:
             value = _boolean(name, value, errors)
         elif value is not None and not isinstance(value, str):
-            shown = "a value of type %s" % type(value).__name__ if name in SECRET_OPTIONS else quoted(value)
-            errors.append("%s must be a string, got %s" % (name, shown))
+            shown = f"a value of type {type(value).__name__}" if name in SECRET_OPTIONS else quoted(value)
+            errors.append(f"{name} must be a string, got {shown}")
         connection[name] = value
     if connection["profile"] and any(connection[name] for name in SECRET_OPTIONS):
         errors.append("profile cannot be combined with access_key, secret_key or session_token: give one or the other")
@@ -141,7 +157,7 @@ def source_options(args):
     """SourceOptions from ansible-rulebook's args; raises SourceArgumentError listing every problem."""
     errors = []
     if not isinstance(args, dict):
-        raise SourceArgumentError("%s: the arguments must be a dict, got %s" % (SOURCE_NAME, type(args).__name__))
+        raise SourceArgumentError(f"{SOURCE_NAME}: the arguments must be a dict, got {type(args).__name__}")
     args = _canonical_names(args, errors)
 
     collaboration = args.get("collaboration_identifier")
@@ -156,22 +172,29 @@ def source_options(args):
     statuses = _string_list("statuses", args.get("statuses"), errors)
     for number, status in enumerate(statuses or (), 1):
         if status not in TRAINED_MODEL_STATUSES:
-            errors.append("statuses[%d] must be one of %s, got %s" % (number, ", ".join(TRAINED_MODEL_STATUSES), quoted(status)))
+            errors.append(
+                "statuses[%d] must be one of %s, got %s" % (number, ", ".join(TRAINED_MODEL_STATUSES), quoted(status))
+            )
 
     delay = _delay(args.get("delay"), errors)
     emit_initial = _boolean("emit_initial", args.get("emit_initial"), errors)
 
     validate_response = args.get("validate_response", "warn")
     if validate_response not in VALIDATE_RESPONSE_CHOICES:
-        errors.append("validate_response must be one of %s, got %s" % (", ".join(VALIDATE_RESPONSE_CHOICES), quoted(validate_response)))
+        errors.append(
+            "validate_response must be one of {}, got {}".format(
+                ", ".join(VALIDATE_RESPONSE_CHOICES), quoted(validate_response)
+            )
+        )
     elif validation_library_missing(validate_response):
-        errors.append("validate_response=%s needs the Python library jsonschema where ansible-rulebook runs (or set validate_response=off)"
-                      % validate_response)
+        errors.append(
+            f"validate_response={validate_response} needs the Python library jsonschema where ansible-rulebook runs (or set validate_response=off)"
+        )
 
     connection = _connection(args, errors)
     errors = [error for error in errors if error]
     if errors:
-        raise SourceArgumentError("%s: %s" % (SOURCE_NAME, "; ".join(errors)))
+        raise SourceArgumentError("{}: {}".format(SOURCE_NAME, "; ".join(errors)))
     return SourceOptions(
         collaboration,
         frozenset(arns) if arns else None,

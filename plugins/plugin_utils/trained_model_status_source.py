@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -19,35 +18,38 @@ import random
 import threading
 
 try:
-    from botocore.exceptions import BotoCoreError
-    from botocore.exceptions import ClientError
+    from botocore.exceptions import BotoCoreError, ClientError, HTTPClientError
     from botocore.exceptions import ConnectionError as BotoConnectionError
-    from botocore.exceptions import HTTPClientError
 except ImportError:
     pass  # botocore is a requirement of the collection; the source cannot run without it
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
-
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import GET_OPERATION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import LIST_OPERATION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import RETRYABLE_ERROR_CODES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import SERVICE_NAME
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import UnreadableResponseError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import describe_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import error_code
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import get_collaboration_trained_model
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import list_collaboration_trained_models
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import ResponseValidationError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.event_source_client import EventSourceClientError
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.event_source_client import event_source_client
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_changes import Observed
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_changes import ObservedModels
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import SOURCE_NAME
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import SourceArgumentError
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import source_options
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY, map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
+    GET_OPERATION,
+    LIST_OPERATION,
+    RETRYABLE_ERROR_CODES,
+    SERVICE_NAME,
+    UnreadableResponseError,
+    describe_error,
+    error_code,
+    get_collaboration_trained_model,
+    list_collaboration_trained_models,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import (
+    ResponseValidationError,
+    trained_model_facts,
+)
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.event_source_client import (
+    EventSourceClientError,
+    event_source_client,
+)
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_changes import Observed, ObservedModels
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import (
+    SOURCE_NAME,
+    SourceArgumentError,
+    source_options,
+)
 
 LOGGER = logging.getLogger(SOURCE_NAME)
 
@@ -90,7 +92,7 @@ async def run_in_daemon_thread(function, *args):
         except RuntimeError:
             pass  # the loop is closed: nobody awaits the result any more
 
-    threading.Thread(target=call, name="%s call" % SOURCE_NAME, daemon=True).start()
+    threading.Thread(target=call, name=f"{SOURCE_NAME} call", daemon=True).start()
     return await future
 
 
@@ -109,7 +111,12 @@ class TrainedModelStatusPoller:
     async def run(self, queue):
         """Poll until cancelled; only a TrainedModelStatusError ends it otherwise."""
         collaboration = self.options.collaboration_identifier
-        LOGGER.info("%s: watching the trained models of collaboration %s every %s s", SOURCE_NAME, collaboration, self.options.delay)
+        LOGGER.info(
+            "%s: watching the trained models of collaboration %s every %s s",
+            SOURCE_NAME,
+            collaboration,
+            self.options.delay,
+        )
         try:
             while True:
                 try:
@@ -121,7 +128,11 @@ class TrainedModelStatusPoller:
                     wait = self.backoff()
                     LOGGER.warning(
                         "%s: a poll of collaboration %s failed, %d in a row (%s); trying again in %.3g s",
-                        SOURCE_NAME, collaboration, self.failed_polls, error, wait,
+                        SOURCE_NAME,
+                        collaboration,
+                        self.failed_polls,
+                        error,
+                        wait,
                     )
                     await self.sleep(wait)
                     continue
@@ -163,16 +174,26 @@ class TrainedModelStatusPoller:
             event = self.event(change, outcome)
             if event is not None:
                 await queue.put(event)
-                LOGGER.debug("%s: %s went from %s to %s", SOURCE_NAME, change.trained_model_arn, event["previous_status"], event["status"])
+                LOGGER.debug(
+                    "%s: %s went from %s to %s",
+                    SOURCE_NAME,
+                    change.trained_model_arn,
+                    event["previous_status"],
+                    event["status"],
+                )
         if transient is not None:
             raise transient  # the models not described are described by the next try
 
     def warn_about_unlisted_models(self, summaries):
         """Name the trained_model_arns the first listing lacks: a typo, or a model not created yet."""
-        listed = set(summary.get("trainedModelArn") for summary in summaries)
+        listed = {summary.get("trainedModelArn") for summary in summaries}
         for arn in sorted((self.options.trained_model_arns or frozenset()) - listed):
-            LOGGER.warning("%s: trained model %s is not in collaboration %s (yet): its changes are reported once it is listed",
-                           SOURCE_NAME, arn, self.options.collaboration_identifier)
+            LOGGER.warning(
+                "%s: trained model %s is not in collaboration %s (yet): its changes are reported once it is listed",
+                SOURCE_NAME,
+                arn,
+                self.options.collaboration_identifier,
+            )
 
     def list_models(self):
         try:
@@ -181,7 +202,13 @@ class TrainedModelStatusPoller:
             if is_transient(error):
                 raise
             raise TrainedModelStatusError(
-                "%s: %s: %s" % (SOURCE_NAME, describe_error(error, LIST_OPERATION, collaboration_identifier=self.options.collaboration_identifier), error)
+                "{}: {}: {}".format(
+                    SOURCE_NAME,
+                    describe_error(
+                        error, LIST_OPERATION, collaboration_identifier=self.options.collaboration_identifier
+                    ),
+                    error,
+                )
             ) from None
 
     def describe_models(self, changes):
@@ -189,7 +216,9 @@ class TrainedModelStatusPoller:
 
         def describe(change):
             try:
-                return get_collaboration_trained_model(self.client, change.trained_model_arn, self.options.collaboration_identifier)
+                return get_collaboration_trained_model(
+                    self.client, change.trained_model_arn, self.options.collaboration_identifier
+                )
             except (BotoCoreError, ClientError) as error:
                 return error
 
@@ -204,7 +233,7 @@ class TrainedModelStatusPoller:
             # Listed, then gone: the next listing tells whether it is still there.
             LOGGER.warning("%s: %s; its change is not reported", SOURCE_NAME, message)
             return None
-        raise TrainedModelStatusError("%s: %s: %s" % (SOURCE_NAME, message, error))
+        raise TrainedModelStatusError(f"{SOURCE_NAME}: {message}: {error}")
 
     def event(self, change, response):
         """The event for a change, or None when the description shows nothing to report; records what was seen."""
@@ -215,7 +244,9 @@ class TrainedModelStatusPoller:
             self.observed.record(change.trained_model_arn, current)
             return None
         try:
-            facts, warnings = trained_model_facts(response, self.options.validate_response, "trained model %s" % change.trained_model_arn)
+            facts, warnings = trained_model_facts(
+                response, self.options.validate_response, f"trained model {change.trained_model_arn}"
+            )
         except ResponseValidationError as error:
             LOGGER.error("%s: %s; its change is not reported", SOURCE_NAME, error)
             return None
@@ -236,5 +267,5 @@ async def run_source(queue, args, sleep=asyncio.sleep):
     try:
         client = event_source_client(SERVICE_NAME, options.connection)
     except EventSourceClientError as error:
-        raise SourceArgumentError("%s: %s" % (SOURCE_NAME, error)) from None
+        raise SourceArgumentError(f"{SOURCE_NAME}: {error}") from None
     await TrainedModelStatusPoller(options, client, sleep).run(queue)

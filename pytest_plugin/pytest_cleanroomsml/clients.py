@@ -26,7 +26,7 @@ class LiveCredentialsMissing(Exception):
     """A live run found no AWS credentials; the message says why, never what the credentials are."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _offline_session(region: str) -> boto3.session.Session:
     """One boto3 Session per Region for the offline clients of the whole run.
 

@@ -33,21 +33,41 @@ def add_options(parser: pytest.Parser) -> None:
     group = parser.getgroup("cleanroomsml", "AWS Clean Rooms ML (pytest-cleanroomsml)")
     # Options default to None, which means "not given": the ini setting then decides.
     group.addoption(
-        "--cleanroomsml-live", dest="cleanroomsml_live", action="store_true", default=None,
+        "--cleanroomsml-live",
+        dest="cleanroomsml_live",
+        action="store_true",
+        default=None,
         help="run against real AWS (standard credential chain) instead of the offline fake; "
         "tests that need the fake are skipped (ini: cleanroomsml_live)",
     )
     group.addoption(
-        "--cleanroomsml-region", dest="cleanroomsml_region", metavar="REGION", default=None,
+        "--cleanroomsml-region",
+        dest="cleanroomsml_region",
+        metavar="REGION",
+        default=None,
         help=f"Region of clients and of the fake (default {DEFAULT_REGION}; ini: cleanroomsml_region)",
     )
     group.addoption(
-        "--cleanroomsml-endpoint-url", dest="cleanroomsml_endpoint_url", metavar="URL", default=None,
+        "--cleanroomsml-endpoint-url",
+        dest="cleanroomsml_endpoint_url",
+        metavar="URL",
+        default=None,
         help="endpoint URL of live clients (ini: cleanroomsml_endpoint_url)",
     )
-    parser.addini("cleanroomsml_live", "as --cleanroomsml-live: run against real AWS instead of the offline fake", type="bool", default=False)
-    parser.addini("cleanroomsml_region", f"as --cleanroomsml-region: Region of clients and of the fake (default {DEFAULT_REGION})", default=DEFAULT_REGION)
-    parser.addini("cleanroomsml_endpoint_url", "as --cleanroomsml-endpoint-url: endpoint URL of live clients", default="")
+    parser.addini(
+        "cleanroomsml_live",
+        "as --cleanroomsml-live: run against real AWS instead of the offline fake",
+        type="bool",
+        default=False,
+    )
+    parser.addini(
+        "cleanroomsml_region",
+        f"as --cleanroomsml-region: Region of clients and of the fake (default {DEFAULT_REGION})",
+        default=DEFAULT_REGION,
+    )
+    parser.addini(
+        "cleanroomsml_endpoint_url", "as --cleanroomsml-endpoint-url: endpoint URL of live clients", default=""
+    )
 
 
 def read_settings(config: pytest.Config) -> CleanRoomsMLSettings:
@@ -61,7 +81,9 @@ def read_settings(config: pytest.Config) -> CleanRoomsMLSettings:
     problem = _region_problem(region, live)
     if problem:
         raise pytest.UsageError(f"{_source(config, 'cleanroomsml_region')}: {quoted(region)} {problem}")
-    return CleanRoomsMLSettings(live=live, region=region, endpoint_url=_setting(config, "cleanroomsml_endpoint_url") or None)
+    return CleanRoomsMLSettings(
+        live=live, region=region, endpoint_url=_setting(config, "cleanroomsml_endpoint_url") or None
+    )
 
 
 def _live(config: pytest.Config) -> bool:

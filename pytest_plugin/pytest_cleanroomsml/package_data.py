@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_json(name: str) -> Any:
     """The parsed content of data/<name>, read once: callers share it and must not change it.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from botocore.client import BaseClient
@@ -33,7 +33,9 @@ def pytest_report_header(config: pytest.Config) -> str:
     if not settings.live:
         return f"cleanroomsml: offline fake in {settings.region}"
     # redacted(): a password in the endpoint URL's user information is not shown.
-    return f"cleanroomsml: live AWS in {settings.region}" + (f" at {redacted(settings.endpoint_url)}" if settings.endpoint_url else "")
+    return f"cleanroomsml: live AWS in {settings.region}" + (
+        f" at {redacted(settings.endpoint_url)}" if settings.endpoint_url else ""
+    )
 
 
 @pytest.hookimpl(wrapper=True)
@@ -51,7 +53,9 @@ def cleanroomsml_settings(pytestconfig: pytest.Config) -> CleanRoomsMLSettings:
 
 
 @pytest.fixture
-def cleanroomsml_fake(cleanroomsml_settings: CleanRoomsMLSettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CleanRoomsMLFake]:
+def cleanroomsml_fake(
+    cleanroomsml_settings: CleanRoomsMLSettings, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CleanRoomsMLFake]:
     """A CleanRoomsMLFake with its in-process mock active for the test, reset after it.
 
     The environment holds fake AWS credentials meanwhile, never the real ones. Skipped in live runs.

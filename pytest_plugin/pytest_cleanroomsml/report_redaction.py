@@ -8,8 +8,9 @@ terminal, nor ``--junitxml``, nor pytest-xdist's controller ever receives them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import SimpleNamespace
-from typing import Any, Iterable
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,7 @@ def redact_report(report: pytest.TestReport, secrets: Iterable[str]) -> None:
     secrets = tuple(secrets)
     longrepr = report.longrepr
     if isinstance(longrepr, tuple):  # a skip: (path, line number, reason)
-        report.longrepr = longrepr[:2] + (redacted(longrepr[2], secrets),)
+        report.longrepr = (*longrepr[:2], redacted(longrepr[2], secrets))
     elif isinstance(longrepr, str):
         report.longrepr = redacted(longrepr, secrets)
     elif longrepr is not None:

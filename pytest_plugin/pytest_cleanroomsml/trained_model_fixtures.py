@@ -7,7 +7,8 @@ test's line: the plugin's own frames and botocore's are left out of the tracebac
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.client import BaseClient
@@ -31,19 +32,25 @@ LISTED_MODELS = 10
 
 # (parameter, schema definition, what it must be) of the fetcher's identifiers.
 _IDENTIFIERS = (
-    ("arn", "TrainedModelArn", "a trained model ARN, like "
-     "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>"),
+    (
+        "arn",
+        "TrainedModelArn",
+        "a trained model ARN, like "
+        "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>",
+    ),
     ("collaboration_identifier", "UUID", "a collaboration ID, a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
     ("version_identifier", "UUID", "a version ID, a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _identifier_rules() -> dict[str, IdentifierRule]:
     """{parameter: its rule}, from the shared schema, as the Ansible collection checks them."""
     definitions = trained_model_schema()["$defs"]
     return {
-        parameter: IdentifierRule(definitions[definition], expected, arn_mistake if definition == "TrainedModelArn" else None)
+        parameter: IdentifierRule(
+            definitions[definition], expected, arn_mistake if definition == "TrainedModelArn" else None
+        )
         for parameter, definition, expected in _IDENTIFIERS
     }
 
@@ -65,16 +72,26 @@ class TrainedModelFetcher:
         self.fake = fake
         self.sent_credentials = sent_credentials(client)
 
-    def __call__(self, arn: str, collaboration_identifier: str, version_identifier: str | None = None) -> dict[str, Any]:
+    def __call__(
+        self, arn: str, collaboration_identifier: str, version_identifier: str | None = None
+    ) -> dict[str, Any]:
         """The response (the latest version unless ``version_identifier`` is given), once it passed assert_valid_trained_model.
 
         Raises TypeError or ValueError for an argument that cannot be an identifier, before any request,
         and the client's ResourceNotFoundException, in a few words, for a model that is not found.
         """
         __tracebackhide__ = True
-        given = (("arn", arn), ("collaboration_identifier", collaboration_identifier), ("version_identifier", version_identifier))
+        given = (
+            ("arn", arn),
+            ("collaboration_identifier", collaboration_identifier),
+            ("version_identifier", version_identifier),
+        )
         for parameter, value in given:
-            error = None if value is None and parameter == "version_identifier" else identifier_error("cleanroomsml_trained_model()", parameter, value)
+            error = (
+                None
+                if value is None and parameter == "version_identifier"
+                else identifier_error("cleanroomsml_trained_model()", parameter, value)
+            )
             if error:
                 raise error
         parameters = {"trainedModelArn": arn, "collaborationIdentifier": collaboration_identifier}
@@ -94,7 +111,9 @@ class TrainedModelFetcher:
         # Raised outside the except block, so that botocore's frames and its exception are not shown.
         raise failure
 
-    def not_found(self, error: ClientError, arn: str, collaboration_identifier: str, version_identifier: str | None) -> ClientError:
+    def not_found(
+        self, error: ClientError, arn: str, collaboration_identifier: str, version_identifier: str | None
+    ) -> ClientError:
         """The client's ResourceNotFoundException again, its message naming the model and why it may not be found."""
         message = f"trained model {arn} (version {version_identifier or 'latest'}) not found in collaboration {collaboration_identifier}"
         mismatch = region_mismatch(arn, self.client.meta.region_name)
@@ -142,14 +161,23 @@ class TrainedModelWaiter:
         """
         __tracebackhide__ = True
         wanted = (status,) if isinstance(status, str) else tuple(status)
-        malformed = [problem for problem in (status_name_error(name, tuple(NEXT_STATUSES)) for name in wanted) if problem]
+        malformed = [
+            problem for problem in (status_name_error(name, tuple(NEXT_STATUSES)) for name in wanted) if problem
+        ]
         if not wanted or malformed:
-            raise ValueError("wait_for_trained_model(): status must be one or more status names; " + ("; ".join(malformed) or "got none"))
+            raise ValueError(
+                "wait_for_trained_model(): status must be one or more status names; "
+                + ("; ".join(malformed) or "got none")
+            )
         failure: str | BaseException
         try:
             # wait_for_status returns (model, polls, seconds waited).
             model: dict[str, Any] = wait_for_status(
-                lambda: self.fetch(arn, collaboration_identifier, version_identifier), wanted, timeout, delay, model_label
+                lambda: self.fetch(arn, collaboration_identifier, version_identifier),
+                wanted,
+                timeout,
+                delay,
+                model_label,
             )[0]
         except WaitError as error:
             failure = str(error)

@@ -1,7 +1,6 @@
 """Hold a parsed boto3 response against its operation's output shape in botocore's model."""
 
 import botocore.session
-
 from pytest_cleanroomsml.fake.shape_validation import shape_violations
 
 SERVICE_MODEL = botocore.session.get_session().get_service_model("cleanroomsml")
@@ -15,6 +14,4 @@ def assert_fits_output_shape(operation_name, response):
         assert body == {}, f"{operation_name} has no output members, got {body}"
         return
     violations = shape_violations(shape, body)
-    assert (
-        not violations
-    ), f"{operation_name} response breaks {shape.name}:\n" + "\n".join(violations)
+    assert not violations, f"{operation_name} response breaks {shape.name}:\n" + "\n".join(violations)

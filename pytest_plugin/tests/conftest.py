@@ -7,7 +7,6 @@ import uuid
 import boto3
 import pytest
 from botocore.config import Config
-
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
 REGION = "us-east-1"
@@ -58,9 +57,7 @@ def new_client():
 
     They share one boto3 session, which loads botocore's models only once.
     """
-    session = boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION
-    )
+    session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION)
 
     def build(endpoint_url=None, **config_options):
         config = Config(retries={"total_max_attempts": 1}, **config_options)

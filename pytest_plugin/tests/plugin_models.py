@@ -33,7 +33,12 @@ FAILED_GET_RESPONSE = {
     "createTime": CREATED,
     "updateTime": CREATED,
     "creatorAccountId": "123456789012",
-    "ResponseMetadata": {"RequestId": "d1c4a4f6-0000-4000-8000-000000000000", "HTTPStatusCode": 200, "HTTPHeaders": {}, "RetryAttempts": 0},
+    "ResponseMetadata": {
+        "RequestId": "d1c4a4f6-0000-4000-8000-000000000000",
+        "HTTPStatusCode": 200,
+        "HTTPHeaders": {},
+        "RetryAttempts": 0,
+    },
 }
 
 ACTIVE_CHANGES = {
@@ -46,8 +51,16 @@ ACTIVE_CHANGES = {
 }
 
 SUMMARY_MEMBERS = (
-    "createTime", "updateTime", "trainedModelArn", "name", "versionIdentifier", "membershipIdentifier",
-    "collaborationIdentifier", "status", "configuredModelAlgorithmAssociationArn", "creatorAccountId",
+    "createTime",
+    "updateTime",
+    "trainedModelArn",
+    "name",
+    "versionIdentifier",
+    "membershipIdentifier",
+    "collaborationIdentifier",
+    "status",
+    "configuredModelAlgorithmAssociationArn",
+    "creatorAccountId",
 )
 
 

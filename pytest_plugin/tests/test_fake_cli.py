@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from pytest_cleanroomsml.fake.cli import main
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +26,7 @@ models:
 
 
 def start_cli(*arguments):
-    python_path = os.pathsep.join(
-        filter(None, [str(PLUGIN_ROOT), os.environ.get("PYTHONPATH")])
-    )
+    python_path = os.pathsep.join(filter(None, [str(PLUGIN_ROOT), os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-m", "pytest_cleanroomsml.fake.cli", *arguments],
         stdout=subprocess.PIPE,
@@ -45,9 +42,7 @@ def read_line(stream, timeout=30):
     return stream.readline().rstrip("\n")
 
 
-@pytest.mark.parametrize(
-    "stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"]
-)
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_serves_the_seed_until_a_signal(tmp_path, new_client, stop_signal):
     seed = tmp_path / "models.yaml"
     seed.write_text(SEED)
@@ -57,9 +52,7 @@ def test_serves_the_seed_until_a_signal(tmp_path, new_client, stop_signal):
         client = new_client(endpoint_url)
 
         started = time.monotonic()
-        model = client.get_trained_model(
-            membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN
-        )
+        model = client.get_trained_model(membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN)
 
         assert endpoint_url.startswith("http://127.0.0.1:")
         assert model["name"] == "churn"

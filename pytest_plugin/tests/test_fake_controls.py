@@ -6,10 +6,9 @@ import time
 import uuid
 
 import pytest
-
+from botocore_shape_check import SERVICE_MODEL
 from pytest_cleanroomsml.fake import MISSING, CleanRoomsMLFake
 from pytest_cleanroomsml.fake.shape_validation import shape_violations
-from botocore_shape_check import SERVICE_MODEL
 
 
 def get_model(client, model, **arguments):
@@ -36,33 +35,22 @@ def record_raw_bodies(client, operation_name):
 def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake):
     model = fake.add_trained_model(name="churn")
 
-    output_shape = SERVICE_MODEL.operation_model(
-        "GetCollaborationTrainedModel"
-    ).output_shape
+    output_shape = SERVICE_MODEL.operation_model("GetCollaborationTrainedModel").output_shape
     assert shape_violations(output_shape, model) == []
     assert model["status"] == "ACTIVE"
     assert model["trainedModelArn"].startswith(
         f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{model['membershipIdentifier']}/"
     )
-    assert (
-        model["collaborationIdentifier"]
-        != fake.add_trained_model(name="other")["collaborationIdentifier"]
-    )
+    assert model["collaborationIdentifier"] != fake.add_trained_model(name="other")["collaborationIdentifier"]
 
 
 def test_models_of_one_collaboration_share_a_membership(fake):
     collaboration = str(uuid.uuid4())
 
     first = fake.add_trained_model(name="first", collaboration_identifier=collaboration)
-    second = fake.add_trained_model(
-        name="second", collaboration_identifier=collaboration
-    )
+    second = fake.add_trained_model(name="second", collaboration_identifier=collaboration)
 
-    assert (
-        first["collaborationIdentifier"]
-        == second["collaborationIdentifier"]
-        == collaboration
-    )
+    assert first["collaborationIdentifier"] == second["collaborationIdentifier"] == collaboration
     assert first["membershipIdentifier"] == second["membershipIdentifier"]
 
 
@@ -95,18 +83,11 @@ def test_a_missing_member_is_left_out(fake, fake_client):
 
 def test_overrides_choose_where_a_model_is_found(fake, fake_client):
     membership = str(uuid.uuid4())
-    arn = (
-        f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}"
-        f"/trained-model/{uuid.uuid4()}"
-    )
+    arn = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}/trained-model/{uuid.uuid4()}"
 
-    model = fake.add_trained_model(
-        name="churn", membershipIdentifier=membership, trainedModelArn=arn
-    )
+    model = fake.add_trained_model(name="churn", membershipIdentifier=membership, trainedModelArn=arn)
 
-    response = fake_client.get_trained_model(
-        membershipIdentifier=membership, trainedModelArn=arn
-    )
+    response = fake_client.get_trained_model(membershipIdentifier=membership, trainedModelArn=arn)
     assert response["trainedModelArn"] == model["trainedModelArn"] == arn
 
 
@@ -124,9 +105,7 @@ def test_add_version_makes_the_latest_version(fake, fake_client):
             "modelName": "churn",
         }
     ]
-    assert (
-        get_model(fake_client, model)["versionIdentifier"] == newer["versionIdentifier"]
-    )
+    assert get_model(fake_client, model)["versionIdentifier"] == newer["versionIdentifier"]
     older = get_model(fake_client, model, versionIdentifier=model["versionIdentifier"])
     assert older["status"] == "ACTIVE"
 
@@ -144,9 +123,7 @@ def test_trained_models_lists_the_latest_versions_held(fake):
 
 def test_seeding_an_unknown_model_is_a_lookup_error(fake):
     with pytest.raises(LookupError, match="not found"):
-        fake.add_version(
-            "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/trained-model/y"
-        )
+        fake.add_version("arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/trained-model/y")
 
 
 def test_an_unsupported_region_is_refused():
@@ -221,9 +198,7 @@ def test_latency_does_not_serialise_concurrent_requests(fake, make_http_client):
     model = fake.add_trained_model(name="churn")
     fake.latency = 0.4
     clients = [make_http_client() for dummy in range(4)]
-    threads = [
-        threading.Thread(target=get_model, args=(client, model)) for client in clients
-    ]
+    threads = [threading.Thread(target=get_model, args=(client, model)) for client in clients]
 
     started = time.monotonic()
     for thread in threads:
@@ -231,9 +206,7 @@ def test_latency_does_not_serialise_concurrent_requests(fake, make_http_client):
     for thread in threads:
         thread.join()
 
-    assert (
-        0.4 <= time.monotonic() - started < 1.2
-    )  # one after the other would take 1.6 s
+    assert 0.4 <= time.monotonic() - started < 1.2  # one after the other would take 1.6 s
 
 
 # -- calls ----------------------------------------------------------------------------
@@ -245,9 +218,7 @@ def test_calls_are_recorded_in_order_with_their_parameters(fake, fake_client):
 
     get_model(fake_client, model, versionIdentifier=model["versionIdentifier"])
     with pytest.raises(fake_client.exceptions.ThrottlingException):
-        fake_client.list_trained_models(
-            membershipIdentifier=model["membershipIdentifier"], maxResults=5
-        )
+        fake_client.list_trained_models(membershipIdentifier=model["membershipIdentifier"], maxResults=5)
 
     assert fake.calls == [
         (
@@ -269,9 +240,7 @@ def test_calls_can_be_read_while_requests_arrive(fake, make_http_client):
     model = fake.add_trained_model(name="churn")
     clients = [make_http_client() for dummy in range(4)]
     threads = [
-        threading.Thread(
-            target=lambda client=client: [get_model(client, model) for dummy in range(5)]
-        )
+        threading.Thread(target=lambda client=client: [get_model(client, model) for dummy in range(5)])
         for client in clients
     ]
     for thread in threads:

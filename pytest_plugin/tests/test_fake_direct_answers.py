@@ -15,7 +15,6 @@ from moto.core.request import normalize_request
 from moto.core.responses import BaseResponse
 from moto.moto_api import recorder
 from moto.moto_api._internal import mock_random
-
 from pytest_cleanroomsml.fake import CleanRoomsMLFake, in_process_answers, operation_routes
 from pytest_cleanroomsml.fake.responses import CleanRoomsMLResponse
 
@@ -79,8 +78,16 @@ def get_unknown_model_and_version(fake, client, training_request):
 def refuse_invalid_input(fake, client, training_request):
     model = fake.add_trained_model("churn")
     return [
-        outcome(lambda: client.get_collaboration_trained_model(**dict(arn_and_collaboration(model), trainedModelArn="not-an-arn"))),
-        outcome(lambda: client.list_collaboration_trained_models(collaborationIdentifier=model["collaborationIdentifier"], maxResults=0)),
+        outcome(
+            lambda: client.get_collaboration_trained_model(
+                **dict(arn_and_collaboration(model), trainedModelArn="not-an-arn")
+            )
+        ),
+        outcome(
+            lambda: client.list_collaboration_trained_models(
+                collaborationIdentifier=model["collaborationIdentifier"], maxResults=0
+            )
+        ),
         outcome(lambda: client.list_collaboration_trained_models(collaborationIdentifier="short")),
     ]
 
@@ -98,7 +105,11 @@ def list_in_pages(fake, client, training_request):
                 collaborationIdentifier=collaboration, maxResults=2, nextToken=page["nextToken"]
             )
         ),
-        outcome(lambda: client.list_collaboration_trained_models(collaborationIdentifier=collaboration, nextToken="not-a-token")),
+        outcome(
+            lambda: client.list_collaboration_trained_models(
+                collaborationIdentifier=collaboration, nextToken="not-a-token"
+            )
+        ),
     ]
 
 
@@ -114,7 +125,11 @@ def create_then_list_cancel_and_delete_output(fake, client, training_request):
         outcome(lambda: client.list_trained_model_versions(**in_membership, status="ACTIVE")),
         outcome(lambda: client.cancel_trained_model(**in_membership)),
         outcome(lambda: client.cancel_trained_model(**in_membership)),  # not cancellable twice: a conflict
-        outcome(lambda: client.delete_trained_model_output(membershipIdentifier=membership, trainedModelArn=done["trainedModelArn"])),
+        outcome(
+            lambda: client.delete_trained_model_output(
+                membershipIdentifier=membership, trainedModelArn=done["trainedModelArn"]
+            )
+        ),
         outcome(lambda: client.get_trained_model(**in_membership)),
     ]
 
@@ -126,7 +141,9 @@ def scripted_failures(fake, client, training_request):
     return [
         outcome(lambda: client.get_collaboration_trained_model(**arn_and_collaboration(model))),
         outcome(lambda: client.get_collaboration_trained_model(**arn_and_collaboration(model))),
-        outcome(lambda: client.list_collaboration_trained_models(collaborationIdentifier=model["collaborationIdentifier"])),
+        outcome(
+            lambda: client.list_collaboration_trained_models(collaborationIdentifier=model["collaborationIdentifier"])
+        ),
     ]
 
 
@@ -188,7 +205,9 @@ def run_scenario(scenario, fake, make_fake_client, training_request):
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.__name__ for scenario in SCENARIOS])
-def test_each_answer_is_the_one_moto_s_way_gives(scenario, fake, make_fake_client, training_request, moto_answers_instead, moto_way):
+def test_each_answer_is_the_one_moto_s_way_gives(
+    scenario, fake, make_fake_client, training_request, moto_answers_instead, moto_way
+):
     requests = {}
 
     def same_training_request(membership):
@@ -255,7 +274,10 @@ def test_an_access_key_made_by_moto_s_iam_chooses_its_account(fake, monkeypatch)
             key = iam.create_access_key(UserName=iam.list_users()["Users"][-1]["UserName"])["AccessKey"]
             monkeypatch.delenv("MOTO_ACCOUNT_ID")
             client = boto3.client(
-                "cleanroomsml", region_name=REGION, aws_access_key_id=key["AccessKeyId"], aws_secret_access_key=key["SecretAccessKey"]
+                "cleanroomsml",
+                region_name=REGION,
+                aws_access_key_id=key["AccessKeyId"],
+                aws_secret_access_key=key["SecretAccessKey"],
             )
             response = client.get_collaboration_trained_model(**arn_and_collaboration(model))
     finally:
@@ -270,9 +292,13 @@ def test_the_region_comes_from_the_endpoint(fake, aws_test_credentials):
     model = ireland.add_trained_model("in-ireland")
     try:
         with fake.mock():
-            found = boto3.client("cleanroomsml", region_name="eu-west-1").get_collaboration_trained_model(**arn_and_collaboration(model))
+            found = boto3.client("cleanroomsml", region_name="eu-west-1").get_collaboration_trained_model(
+                **arn_and_collaboration(model)
+            )
             with pytest.raises(ClientError, match="ResourceNotFoundException"):
-                boto3.client("cleanroomsml", region_name=REGION).get_collaboration_trained_model(**arn_and_collaboration(model))
+                boto3.client("cleanroomsml", region_name=REGION).get_collaboration_trained_model(
+                    **arn_and_collaboration(model)
+                )
     finally:
         ireland.reset()
 
@@ -293,7 +319,7 @@ def test_a_request_no_operation_answers_is_left_to_moto(moto_way):
     url = f"https://cleanrooms-ml.{REGION}.amazonaws.com/collaborations/{'0' * 36}/trained-models"
     request = normalize_request(AWSPreparedRequest("PUT", url, {}, b"", stream_output=False))
 
-    status, headers, body = CleanRoomsMLResponse.dispatch(request)
+    status, _headers, _body = CleanRoomsMLResponse.dispatch(request)
 
     assert status == 404
     assert moto_way == ["PUT"]
@@ -331,7 +357,9 @@ def test_a_request_does_not_load_moto_s_iam_until_something_else_does():
         """
     )
     environment = {name: value for name, value in os.environ.items() if not name.startswith(("AWS_", "MOTO_"))}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False, timeout=120
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["churn", "False"]

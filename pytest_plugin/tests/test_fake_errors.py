@@ -28,9 +28,7 @@ def get_model(client, model):
         ("InternalServiceException", 500),
     ],
 )
-def test_a_modelled_error_raises_its_botocore_class(
-    fake, fake_client, model, error_code, http_status
-):
+def test_a_modelled_error_raises_its_botocore_class(fake, fake_client, model, error_code, http_status):
     fake.fail_next("GetCollaborationTrainedModel", error_code)
 
     with pytest.raises(getattr(fake_client.exceptions, error_code)) as raised:
@@ -44,9 +42,7 @@ def test_a_modelled_error_raises_its_botocore_class(
     "error_code, http_status",
     [("InternalServerException", 500), ("ServiceUnavailable", 503)],
 )
-def test_an_error_outside_the_model_raises_a_plain_client_error(
-    fake, fake_client, model, error_code, http_status
-):
+def test_an_error_outside_the_model_raises_a_plain_client_error(fake, fake_client, model, error_code, http_status):
     fake.fail_next("GetCollaborationTrainedModel", error_code)
 
     with pytest.raises(botocore.exceptions.ClientError) as raised:
@@ -60,7 +56,7 @@ def test_an_error_outside_the_model_raises_a_plain_client_error(
 def test_failures_last_the_given_number_of_calls(fake, fake_client, model):
     fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", times=3)
 
-    for dummy in range(3):
+    for _dummy in range(3):
         with pytest.raises(fake_client.exceptions.ThrottlingException):
             get_model(fake_client, model)
 
@@ -68,9 +64,7 @@ def test_failures_last_the_given_number_of_calls(fake, fake_client, model):
 
 
 def test_a_failure_carries_the_given_message(fake, fake_client, model):
-    fake.fail_next(
-        "GetCollaborationTrainedModel", "AccessDeniedException", message="not yours"
-    )
+    fake.fail_next("GetCollaborationTrainedModel", "AccessDeniedException", message="not yours")
 
     with pytest.raises(fake_client.exceptions.AccessDeniedException) as raised:
         get_model(fake_client, model)
@@ -83,9 +77,7 @@ def test_only_the_named_operation_fails(fake, fake_client, model):
 
     assert get_model(fake_client, model)["name"] == "churn"
     with pytest.raises(fake_client.exceptions.ThrottlingException):
-        fake_client.list_trained_models(
-            membershipIdentifier=model["membershipIdentifier"]
-        )
+        fake_client.list_trained_models(membershipIdentifier=model["membershipIdentifier"])
 
 
 @pytest.mark.parametrize(

@@ -44,9 +44,7 @@ def created(fake_client, training_request):
 def test_a_created_model_becomes_active(fake_client, created):
     started = time.monotonic()
 
-    seen = observe_statuses(
-        lambda: fake_client.get_trained_model(**created)["status"], until={"ACTIVE"}
-    )
+    seen = observe_statuses(lambda: fake_client.get_trained_model(**created)["status"], until={"ACTIVE"})
 
     assert seen == ["CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"]
     assert time.monotonic() - started >= PENDING_SECONDS + IN_PROGRESS_SECONDS
@@ -66,9 +64,7 @@ def test_each_transition_updates_update_time(fake_client, created):
 def test_a_cancelled_model_becomes_inactive(fake_client, created):
     fake_client.cancel_trained_model(**created)
 
-    seen = observe_statuses(
-        lambda: fake_client.get_trained_model(**created)["status"], until={"INACTIVE"}
-    )
+    seen = observe_statuses(lambda: fake_client.get_trained_model(**created)["status"], until={"INACTIVE"})
 
     assert seen == ["CANCEL_PENDING", "CANCEL_IN_PROGRESS", "INACTIVE"]
 
@@ -82,9 +78,7 @@ def test_deleting_the_output_makes_a_model_inactive(fake, fake_client):
 
     fake_client.delete_trained_model_output(**arguments)
 
-    seen = observe_statuses(
-        lambda: fake_client.get_trained_model(**arguments)["status"], until={"INACTIVE"}
-    )
+    seen = observe_statuses(lambda: fake_client.get_trained_model(**arguments)["status"], until={"INACTIVE"})
     assert seen == ["DELETE_PENDING", "DELETE_IN_PROGRESS", "INACTIVE"]
 
 
@@ -98,16 +92,12 @@ def test_set_status_supersedes_the_lifecycle(fake, fake_client, created):
     assert response["statusDetails"] == {"message": "bad data"}
 
 
-def test_a_new_version_trains_while_the_previous_one_stays_active(
-    fake, fake_client, training_request
-):
+def test_a_new_version_trains_while_the_previous_one_stays_active(fake, fake_client, training_request):
     model = fake.add_trained_model(name="churn")
     request = training_request(
         model["membershipIdentifier"],
         name="churn-next",
-        incrementalTrainingDataChannels=[
-            {"trainedModelArn": model["trainedModelArn"], "channelName": "base"}
-        ],
+        incrementalTrainingDataChannels=[{"trainedModelArn": model["trainedModelArn"], "channelName": "base"}],
     )
 
     created = fake_client.create_trained_model(**request)
@@ -127,9 +117,7 @@ def test_a_new_version_trains_while_the_previous_one_stays_active(
             "modelName": "churn",
         }
     ]
-    base = fake_client.get_trained_model(
-        **arguments, versionIdentifier=model["versionIdentifier"]
-    )
+    base = fake_client.get_trained_model(**arguments, versionIdentifier=model["versionIdentifier"])
     assert base["status"] == "ACTIVE"
 
 
@@ -143,9 +131,7 @@ def test_cancel_acts_on_the_base_version_unless_told_otherwise(fake, fake_client
 
     fake_client.cancel_trained_model(**arguments)
 
-    base = fake_client.get_trained_model(
-        **arguments, versionIdentifier=model["versionIdentifier"]
-    )
+    base = fake_client.get_trained_model(**arguments, versionIdentifier=model["versionIdentifier"])
     latest = fake_client.get_trained_model(**arguments)
     assert base["status"] == "CANCEL_PENDING"
     assert (latest["versionIdentifier"], latest["status"]) == (

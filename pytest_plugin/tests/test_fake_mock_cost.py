@@ -11,7 +11,6 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from moto.core.botocore_stubber import BotocoreStubber
 from moto.core.models import responses_mock
-
 from pytest_cleanroomsml.fake.in_process import FAKE_CREDENTIALS
 from pytest_cleanroomsml.fake.registration import register
 
@@ -23,9 +22,7 @@ class RawBody(io.BytesIO):
 
 def answer_past_the_fake(request, **kwargs):
     """A before-send handler called after the fake's: its answer stands for real AWS's."""
-    return AWSResponse(
-        request.url, 200, {}, RawBody(json.dumps({"name": "real AWS"}).encode())
-    )
+    return AWSResponse(request.url, 200, {}, RawBody(json.dumps({"name": "real AWS"}).encode()))
 
 
 @pytest.fixture
@@ -64,17 +61,13 @@ def test_entering_and_leaving_the_mock_keeps_moto_state(fake, client, training_r
     seeded = fake.add_trained_model(name="churn")
 
     with fake.mock():
-        created = client.create_trained_model(
-            **training_request(seeded["membershipIdentifier"], name="created")
-        )
+        created = client.create_trained_model(**training_request(seeded["membershipIdentifier"], name="created"))
     with fake.mock():
         assert model_name(client, seeded) == "churn"
         assert (
             model_name(
                 client,
-                dict(
-                    created, collaborationIdentifier=seeded["collaborationIdentifier"]
-                ),
+                dict(created, collaborationIdentifier=seeded["collaborationIdentifier"]),
             )
             == "created"
         )
@@ -118,17 +111,13 @@ def test_other_moto_services_answer_under_the_mock(fake, new_client):
 
 
 @pytest.mark.parametrize("earlier_key", ["testing", None])
-def test_the_mock_puts_fake_credentials_in_the_environment_meanwhile(
-    fake, monkeypatch, earlier_key
-):
+def test_the_mock_puts_fake_credentials_in_the_environment_meanwhile(fake, monkeypatch, earlier_key):
     if earlier_key is None:
         monkeypatch.delenv("AWS_ACCESS_KEY_ID")
     default_session = boto3.DEFAULT_SESSION
 
     with fake.mock():
-        assert {
-            name: os.environ.get(name) for name in FAKE_CREDENTIALS
-        } == FAKE_CREDENTIALS
+        assert {name: os.environ.get(name) for name in FAKE_CREDENTIALS} == FAKE_CREDENTIALS
         assert boto3.DEFAULT_SESSION is None  # boto3.client() builds one with them
 
     assert os.environ.get("AWS_ACCESS_KEY_ID") == earlier_key

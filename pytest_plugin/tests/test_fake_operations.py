@@ -10,9 +10,7 @@ def without_metadata(response):
     return {key: value for key, value in response.items() if key != "ResponseMetadata"}
 
 
-def test_create_trained_model_answers_an_arn_in_the_membership(
-    fake_client, training_request
-):
+def test_create_trained_model_answers_an_arn_in_the_membership(fake_client, training_request):
     membership = str(uuid.uuid4())
 
     response = fake_client.create_trained_model(**training_request(membership))
@@ -46,9 +44,7 @@ def test_get_trained_model_describes_what_was_created(fake_client, training_requ
     assert "creatorAccountId" not in response  # only the collaboration view has it
 
 
-def test_get_collaboration_trained_model_answers_the_seeded_description(
-    fake, fake_client
-):
+def test_get_collaboration_trained_model_answers_the_seeded_description(fake, fake_client):
     model = fake.add_trained_model(name="churn")
 
     response = fake_client.get_collaboration_trained_model(
@@ -60,9 +56,7 @@ def test_get_collaboration_trained_model_answers_the_seeded_description(
     assert without_metadata(response) == model
 
 
-def test_get_collaboration_trained_model_of_an_api_created_model(
-    fake, fake_client, training_request
-):
+def test_get_collaboration_trained_model_of_an_api_created_model(fake, fake_client, training_request):
     membership = str(uuid.uuid4())
     created = fake_client.create_trained_model(**training_request(membership))
     collaboration = fake_client.get_trained_model(
@@ -81,14 +75,10 @@ def test_get_collaboration_trained_model_of_an_api_created_model(
 def test_list_trained_models_lists_the_models_of_the_membership(fake, fake_client):
     collaboration = str(uuid.uuid4())
     first = fake.add_trained_model(name="first", collaboration_identifier=collaboration)
-    second = fake.add_trained_model(
-        name="second", collaboration_identifier=collaboration
-    )
+    second = fake.add_trained_model(name="second", collaboration_identifier=collaboration)
     fake.add_trained_model(name="elsewhere")
 
-    response = fake_client.list_trained_models(
-        membershipIdentifier=first["membershipIdentifier"]
-    )
+    response = fake_client.list_trained_models(membershipIdentifier=first["membershipIdentifier"])
 
     assert_fits_output_shape("ListTrainedModels", response)
     assert [summary["name"] for summary in response["trainedModels"]] == [
@@ -99,15 +89,11 @@ def test_list_trained_models_lists_the_models_of_the_membership(fake, fake_clien
     assert "nextToken" not in response
 
 
-def test_list_collaboration_trained_models_lists_the_models_of_the_collaboration(
-    fake, fake_client
-):
+def test_list_collaboration_trained_models_lists_the_models_of_the_collaboration(fake, fake_client):
     model = fake.add_trained_model(name="churn")
     fake.add_trained_model(name="elsewhere")
 
-    response = fake_client.list_collaboration_trained_models(
-        collaborationIdentifier=model["collaborationIdentifier"]
-    )
+    response = fake_client.list_collaboration_trained_models(collaborationIdentifier=model["collaborationIdentifier"])
 
     assert_fits_output_shape("ListCollaborationTrainedModels", response)
     [summary] = response["collaborationTrainedModels"]
@@ -115,9 +101,7 @@ def test_list_collaboration_trained_models_lists_the_models_of_the_collaboration
     assert summary["creatorAccountId"] == model["creatorAccountId"]
 
 
-def test_list_trained_model_versions_lists_every_version_and_filters_by_status(
-    fake, fake_client
-):
+def test_list_trained_model_versions_lists_every_version_and_filters_by_status(fake, fake_client):
     model = fake.add_trained_model(name="churn")
     newer = fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
     arguments = {
@@ -126,20 +110,14 @@ def test_list_trained_model_versions_lists_every_version_and_filters_by_status(
     }
 
     every_version = fake_client.list_trained_model_versions(**arguments)
-    in_progress = fake_client.list_trained_model_versions(
-        **arguments, status="CREATE_IN_PROGRESS"
-    )
+    in_progress = fake_client.list_trained_model_versions(**arguments, status="CREATE_IN_PROGRESS")
 
     assert_fits_output_shape("ListTrainedModelVersions", every_version)
-    assert [
-        summary["versionIdentifier"] for summary in every_version["trainedModels"]
-    ] == [
+    assert [summary["versionIdentifier"] for summary in every_version["trainedModels"]] == [
         model["versionIdentifier"],
         newer["versionIdentifier"],
     ]
-    assert [
-        summary["versionIdentifier"] for summary in in_progress["trainedModels"]
-    ] == [newer["versionIdentifier"]]
+    assert [summary["versionIdentifier"] for summary in in_progress["trainedModels"]] == [newer["versionIdentifier"]]
 
 
 def test_cancel_trained_model_stops_a_training(fake, fake_client):
@@ -182,7 +160,5 @@ def test_timestamps_travel_as_iso_8601_strings(fake, fake_client):
     )
 
     milliseconds = model["createTime"].microsecond // 1000
-    expected = (
-        model["createTime"].strftime("%Y-%m-%dT%H:%M:%S.") + f"{milliseconds:03d}Z"
-    )
+    expected = model["createTime"].strftime("%Y-%m-%dT%H:%M:%S.") + f"{milliseconds:03d}Z"
     assert raw_bodies[0]["createTime"] == expected

@@ -9,12 +9,7 @@ import pytest
 def models(fake):
     """Five models in one collaboration (and so one membership)."""
     collaboration = str(uuid.uuid4())
-    return [
-        fake.add_trained_model(
-            name=f"model-{index}", collaboration_identifier=collaboration
-        )
-        for index in range(5)
-    ]
+    return [fake.add_trained_model(name=f"model-{index}", collaboration_identifier=collaboration) for index in range(5)]
 
 
 def read_pages(list_operation, result_key, **arguments):
@@ -63,9 +58,7 @@ def test_list_trained_model_versions_pages_by_ten_by_default(fake, fake_client):
     listed = first_page["trainedModels"] + second_page["trainedModels"]
     assert len(first_page["trainedModels"]) == 10
     assert "nextToken" not in second_page
-    assert [item["versionIdentifier"] for item in listed] == [
-        version["versionIdentifier"] for version in versions
-    ]
+    assert [item["versionIdentifier"] for item in listed] == [version["versionIdentifier"] for version in versions]
 
 
 def test_botocore_paginator_reads_every_page(fake_client, models):
@@ -79,9 +72,9 @@ def test_botocore_paginator_reads_every_page(fake_client, models):
     )
 
     assert len(pages) == 3
-    assert [
-        item["name"] for page in pages for item in page["collaborationTrainedModels"]
-    ] == [model["name"] for model in models]
+    assert [item["name"] for page in pages for item in page["collaborationTrainedModels"]] == [
+        model["name"] for model in models
+    ]
 
 
 def test_an_invalid_next_token_is_refused(fake_client, models):

@@ -8,11 +8,10 @@ import moto
 import moto.backend_index
 import moto.backends
 import pytest
+import pytest_cleanroomsml.fake
 from moto.core.base_backend import BaseBackend
 from moto.core.responses import BaseResponse
 from moto.server import ThreadedMotoServer
-
-import pytest_cleanroomsml.fake
 from pytest_cleanroomsml.fake import CleanRoomsMLFake, cleanroomsml_backends
 from pytest_cleanroomsml.fake.registration import register
 
@@ -30,12 +29,7 @@ def test_register_adds_the_url_pattern_once():
 
     services = [service for service, dummy in moto.backend_index.backend_url_patterns]
     assert services.count("cleanroomsml") == 1
-    assert (
-        moto.backends.get_service_from_url(
-            "https://cleanrooms-ml.eu-west-2.amazonaws.com"
-        )
-        == "cleanroomsml"
-    )
+    assert moto.backends.get_service_from_url("https://cleanrooms-ml.eu-west-2.amazonaws.com") == "cleanroomsml"
 
 
 def test_register_makes_moto_find_the_backend():
@@ -76,18 +70,14 @@ def test_a_boto3_call_to_a_plain_threaded_moto_server_reaches_the_backend(
 def test_register_names_a_missing_url_pattern_list(monkeypatch):
     monkeypatch.delattr(moto.backend_index, "backend_url_patterns")
 
-    with pytest.raises(
-        RuntimeError, match=r"moto\.backend_index\.backend_url_patterns is missing"
-    ):
+    with pytest.raises(RuntimeError, match=r"moto\.backend_index\.backend_url_patterns is missing"):
         register()
 
 
 def test_register_names_get_backend_when_it_stops_finding_the_package(monkeypatch):
     monkeypatch.setattr(moto.backends, "get_backend", lambda service: {})
 
-    with pytest.raises(
-        RuntimeError, match=r"moto\.backends\.get_backend\('cleanroomsml'\)"
-    ):
+    with pytest.raises(RuntimeError, match=r"moto\.backends\.get_backend\('cleanroomsml'\)"):
         register()
 
 
@@ -135,11 +125,7 @@ def test_a_fake_registers_once_per_process(monkeypatch):
 
 
 def test_register_refuses_to_shadow_a_backend_moto_ships(monkeypatch):
-    monkeypatch.setitem(
-        sys.modules, "moto.cleanroomsml", types.ModuleType("moto.cleanroomsml")
-    )
+    monkeypatch.setitem(sys.modules, "moto.cleanroomsml", types.ModuleType("moto.cleanroomsml"))
 
-    with pytest.raises(
-        RuntimeError, match="moto now ships its own Clean Rooms ML backend"
-    ):
+    with pytest.raises(RuntimeError, match="moto now ships its own Clean Rooms ML backend"):
         register()

@@ -6,7 +6,6 @@ import time
 import moto.backend_index
 import moto.backends
 import pytest
-
 from pytest_cleanroomsml.fake.registration import LISTED_ONCE, register
 from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
 
@@ -40,9 +39,7 @@ def test_register_replaces_the_module_listing_once():
 def test_register_names_a_missing_module_listing(monkeypatch):
     monkeypatch.delattr(moto.backends, "list_of_moto_modules")
 
-    with pytest.raises(
-        RuntimeError, match=r"moto\.backends\.list_of_moto_modules is missing"
-    ):
+    with pytest.raises(RuntimeError, match=r"moto\.backends\.list_of_moto_modules is missing"):
         register()
 
 
@@ -51,9 +48,7 @@ def test_register_refuses_to_cache_a_module_listing_that_takes_parameters(
 ):
     monkeypatch.setattr(moto.backends, "list_of_moto_modules", lambda path: iter([]))
 
-    with pytest.raises(
-        RuntimeError, match=r"moto\.backends\.list_of_moto_modules now takes parameters"
-    ):
+    with pytest.raises(RuntimeError, match=r"moto\.backends\.list_of_moto_modules now takes parameters"):
         register()
 
 
@@ -82,9 +77,7 @@ def test_what_is_derived_follows_the_changes_as_they_fall_due():
     timeline.schedule({"status": "ACTIVE"}, after=0.05)
 
     assert timeline.derived("json", json.dumps) == json.dumps(timeline.current())
-    assert (
-        json.loads(timeline.derived("json", json.dumps))["status"] == "CREATE_PENDING"
-    )
+    assert json.loads(timeline.derived("json", json.dumps))["status"] == "CREATE_PENDING"
     time.sleep(0.06)
     assert json.loads(timeline.derived("json", json.dumps))["status"] == "ACTIVE"
     timeline.schedule({"name": MISSING})
@@ -107,9 +100,7 @@ def test_what_is_derived_is_computed_once_per_state():
     assert len(computed) == 3
 
 
-def test_an_override_changed_after_seeding_leaves_the_description_alone(
-    fake, make_fake_client
-):
+def test_an_override_changed_after_seeding_leaves_the_description_alone(fake, make_fake_client):
     resources = {
         "instanceCount": 1,
         "instanceType": "ml.m5.xlarge",

@@ -3,11 +3,12 @@
 import uuid
 
 import pytest
-
-from pytest_cleanroomsml._shared.trained_model_validation import SUMMARY_DEFINITION
-from pytest_cleanroomsml._shared.trained_model_validation import schema_violations
-from pytest_cleanroomsml._shared.trained_model_validation import to_json_compatible
-from pytest_cleanroomsml._shared.trained_model_validation import without_response_metadata
+from pytest_cleanroomsml._shared.trained_model_validation import (
+    SUMMARY_DEFINITION,
+    schema_violations,
+    to_json_compatible,
+    without_response_metadata,
+)
 from pytest_cleanroomsml.package_data import trained_model_schema
 
 SCHEMA = trained_model_schema()
@@ -31,7 +32,8 @@ def test_versions_fit_the_schema(fake, fake_client):
     model = fake.add_trained_model(name="churn")
     newer = fake.add_version(model["trainedModelArn"], status="CREATE_PENDING")
     response = fake_client.get_collaboration_trained_model(
-        trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"],
+        trainedModelArn=model["trainedModelArn"],
+        collaborationIdentifier=model["collaborationIdentifier"],
         versionIdentifier=newer["versionIdentifier"],
     )
     assert violations(response) == []
@@ -41,7 +43,9 @@ def test_list_summaries_fit_the_summary_schema(fake, fake_client):
     collaboration = str(uuid.uuid4())
     for name in ("a", "b", "c"):
         fake.add_trained_model(name=name, collaboration_identifier=collaboration)
-    summaries = fake_client.list_collaboration_trained_models(collaborationIdentifier=collaboration)["collaborationTrainedModels"]
+    summaries = fake_client.list_collaboration_trained_models(collaborationIdentifier=collaboration)[
+        "collaborationTrainedModels"
+    ]
     assert len(summaries) == 3
     for summary in summaries:
         assert violations(summary, SUMMARY_DEFINITION) == []
@@ -50,7 +54,9 @@ def test_list_summaries_fit_the_summary_schema(fake, fake_client):
 def test_models_created_through_the_api_fit_the_schema(fake, fake_client, training_request):
     request = training_request(str(uuid.uuid4()))
     created = fake_client.create_trained_model(**request)
-    described = fake_client.get_trained_model(membershipIdentifier=request["membershipIdentifier"], trainedModelArn=created["trainedModelArn"])
+    described = fake_client.get_trained_model(
+        membershipIdentifier=request["membershipIdentifier"], trainedModelArn=created["trainedModelArn"]
+    )
     response = fake_client.get_collaboration_trained_model(
         trainedModelArn=created["trainedModelArn"], collaborationIdentifier=described["collaborationIdentifier"]
     )

@@ -4,7 +4,6 @@ import json
 import time
 
 import pytest
-
 from pytest_cleanroomsml.fake.seed import SeedError, apply_seed, load_seed
 
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
@@ -41,12 +40,10 @@ def seed_file(tmp_path, text, name="models.yaml"):
 def test_a_seed_file_adds_its_models_and_versions(fake, fake_client, tmp_path):
     added = apply_seed(fake, load_seed(seed_file(tmp_path, SEED)))
 
-    versions = fake_client.list_trained_model_versions(
-        membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN
-    )["trainedModels"]
-    latest = fake_client.get_collaboration_trained_model(
-        trainedModelArn=ARN, collaborationIdentifier=COLLABORATION
-    )
+    versions = fake_client.list_trained_model_versions(membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN)[
+        "trainedModels"
+    ]
+    latest = fake_client.get_collaboration_trained_model(trainedModelArn=ARN, collaborationIdentifier=COLLABORATION)
     assert [(added_one["name"], added_one["status"]) for added_one in added] == [
         ("churn", "ACTIVE"),
         ("churn", "CREATE_IN_PROGRESS"),
@@ -58,12 +55,7 @@ def test_a_seed_file_adds_its_models_and_versions(fake, fake_client, tmp_path):
     ]
     assert latest["description"] == "Weekly churn"
     time.sleep(0.25)
-    assert (
-        fake_client.get_trained_model(
-            membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN
-        )["status"]
-        == "ACTIVE"
-    )
+    assert fake_client.get_trained_model(membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN)["status"] == "ACTIVE"
 
 
 def test_status_details_and_missing_members_apply(fake, fake_client, tmp_path):
@@ -84,9 +76,7 @@ def test_status_details_and_missing_members_apply(fake, fake_client, tmp_path):
 
 
 def test_a_json_seed_file_works_too(fake, tmp_path):
-    path = seed_file(
-        tmp_path, json.dumps({"models": [{"name": "churn"}]}), "models.json"
-    )
+    path = seed_file(tmp_path, json.dumps({"models": [{"name": "churn"}]}), "models.json")
 
     [model] = apply_seed(fake, load_seed(path))
 

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from botocore_shape_check import SERVICE_MODEL
-
 from pytest_cleanroomsml.fake.shape_validation import (
     shape_violations,
     validation_message,
@@ -73,9 +72,7 @@ def test_a_missing_required_member_is_reported(summary_shape, summary):
         ),
     ],
 )
-def test_a_broken_constraint_is_reported(
-    summary_shape, summary, member, value, constraint
-):
+def test_a_broken_constraint_is_reported(summary_shape, summary, member, value, constraint):
     summary[member] = value
 
     [violation] = shape_violations(summary_shape, summary)
@@ -85,9 +82,7 @@ def test_a_broken_constraint_is_reported(
 
 
 def test_nested_members_are_checked_with_their_path():
-    shape = SERVICE_MODEL.operation_model("CreateTrainedModel").input_shape.members[
-        "dataChannels"
-    ]
+    shape = SERVICE_MODEL.operation_model("CreateTrainedModel").input_shape.members["dataChannels"]
 
     violations = shape_violations(
         shape,
@@ -117,24 +112,18 @@ def test_an_integer_must_be_an_int(count):
 def test_integer_ranges_are_checked():
     shape = SERVICE_MODEL.shape_for("ResourceConfig")
 
-    violations = shape_violations(
-        shape, {"instanceType": "ml.m5.xlarge", "volumeSizeInGB": 0, "instanceCount": 6}
-    )
+    violations = shape_violations(shape, {"instanceType": "ml.m5.xlarge", "volumeSizeInGB": 0, "instanceCount": 6})
 
     assert violations == [
-        "Value 0 at 'volumeSizeInGB' failed to satisfy constraint: "
-        "Member must have value greater than or equal to 1",
-        "Value 6 at 'instanceCount' failed to satisfy constraint: "
-        "Member must have value less than or equal to 5",
+        "Value 0 at 'volumeSizeInGB' failed to satisfy constraint: Member must have value greater than or equal to 1",
+        "Value 6 at 'instanceCount' failed to satisfy constraint: Member must have value less than or equal to 5",
     ]
 
 
 def test_a_member_outside_the_shape_is_reported(summary_shape, summary):
     summary["creatorAccountId"] = "123456789012"
 
-    assert shape_violations(summary_shape, summary) == [
-        "Member 'creatorAccountId' is not in shape TrainedModelSummary"
-    ]
+    assert shape_violations(summary_shape, summary) == ["Member 'creatorAccountId' is not in shape TrainedModelSummary"]
 
 
 def test_the_message_counts_the_violations():

@@ -33,9 +33,7 @@ def assert_error(raised, code, status, *message_parts):
     "changes, member, constraint",
     [
         (
-            {
-                "trainedModelArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x"
-            },
+            {"trainedModelArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x"},
             "trainedModelArn",
             "regular expression pattern",
         ),
@@ -58,9 +56,7 @@ def assert_error(raised, code, status, *message_parts):
         ({"versionIdentifier": "latest"}, "versionIdentifier", "length"),
     ],
 )
-def test_malformed_identifiers_are_refused(
-    unchecked_client, model, changes, member, constraint
-):
+def test_malformed_identifiers_are_refused(unchecked_client, model, changes, member, constraint):
     arguments = {
         "trainedModelArn": model["trainedModelArn"],
         "collaborationIdentifier": model["collaborationIdentifier"],
@@ -77,9 +73,7 @@ def test_malformed_identifiers_are_refused(
     "max_results, constraint",
     [(0, "greater than or equal to 1"), (101, "less than or equal to 100")],
 )
-def test_max_results_out_of_range_is_refused(
-    unchecked_client, model, max_results, constraint
-):
+def test_max_results_out_of_range_is_refused(unchecked_client, model, max_results, constraint):
     with pytest.raises(unchecked_client.exceptions.ValidationException) as raised:
         unchecked_client.list_collaboration_trained_models(
             collaborationIdentifier=model["collaborationIdentifier"],
@@ -127,9 +121,7 @@ def test_max_results_out_of_range_is_refused(
         ({"name": None}, ["Value null at 'name'", "must not be null"]),
     ],
 )
-def test_invalid_create_requests_are_refused(
-    unchecked_client, training_request, changes, message_parts
-):
+def test_invalid_create_requests_are_refused(unchecked_client, training_request, changes, message_parts):
     request = training_request(str(uuid.uuid4()), **changes)
     request = {member: value for member, value in request.items() if value is not None}
 
@@ -141,9 +133,7 @@ def test_invalid_create_requests_are_refused(
 
 def test_a_value_of_the_wrong_type_is_refused(unchecked_client, model):
     with pytest.raises(unchecked_client.exceptions.ValidationException) as raised:
-        unchecked_client.list_trained_models(
-            membershipIdentifier=model["membershipIdentifier"], maxResults="ten"
-        )
+        unchecked_client.list_trained_models(membershipIdentifier=model["membershipIdentifier"], maxResults="ten")
 
     assert_error(raised, "ValidationException", 400, "'ten'")
 
@@ -200,14 +190,10 @@ def test_versions_of_an_unknown_model_are_not_found(fake_client, model):
         )
 
 
-def test_incremental_training_from_an_unknown_model_is_not_found(
-    fake_client, training_request
-):
+def test_incremental_training_from_an_unknown_model_is_not_found(fake_client, training_request):
     request = training_request(
         str(uuid.uuid4()),
-        incrementalTrainingDataChannels=[
-            {"trainedModelArn": UNKNOWN_ARN, "channelName": "base"}
-        ],
+        incrementalTrainingDataChannels=[{"trainedModelArn": UNKNOWN_ARN, "channelName": "base"}],
     )
 
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException):

@@ -1,7 +1,6 @@
 """The assertions: what they accept, when they pass, and their exact failure messages."""
 
 import pytest
-
 from plugin_models import ARN, VERSION, active_get_response, get_response, snake_case_facts, summary
 from pytest_cleanroomsml import (
     assert_logs_published,
@@ -19,7 +18,9 @@ METRICS_NOT_PUBLISHED = (
     f"{LABEL} has metricsStatus PUBLISH_FAILED, expected PUBLISH_SUCCEEDED: "
     "metricsStatusDetails: no metrics definitions matched the training log"
 )
-LOGS_NOT_PUBLISHED = f"{LABEL} has logsStatus PUBLISH_FAILED, expected PUBLISH_SUCCEEDED: logsStatusDetails: log group not found"
+LOGS_NOT_PUBLISHED = (
+    f"{LABEL} has logsStatus PUBLISH_FAILED, expected PUBLISH_SUCCEEDED: logsStatusDetails: log group not found"
+)
 ASSERTIONS = [assert_model_active, assert_metrics_published, assert_logs_published, assert_valid_trained_model]
 
 
@@ -31,7 +32,12 @@ def failure_message(assertion, *args):
 
 @pytest.mark.parametrize(
     "model",
-    [active_get_response(), active_get_response(ResponseMetadata=None), summary(status="ACTIVE"), snake_case_facts(status="ACTIVE")],
+    [
+        active_get_response(),
+        active_get_response(ResponseMetadata=None),
+        summary(status="ACTIVE"),
+        snake_case_facts(status="ACTIVE"),
+    ],
     ids=["boto3 response", "without ResponseMetadata", "list summary", "snake_case facts"],
 )
 def test_an_active_model_passes_assert_model_active(model):
@@ -48,7 +54,10 @@ def test_an_active_model_passes_assert_model_active(model):
             get_response(versionIdentifier=None),
             f"trained model 'churn' ('{ARN}') is CREATE_FAILED, expected ACTIVE: InternalError: training container exited with code 1",
         ),
-        (get_response(statusDetails={"message": "stopped by the member"}), f"{LABEL} is CREATE_FAILED, expected ACTIVE: stopped by the member"),
+        (
+            get_response(statusDetails={"message": "stopped by the member"}),
+            f"{LABEL} is CREATE_FAILED, expected ACTIVE: stopped by the member",
+        ),
         ({"trainedModelArn": ARN}, f"trained model ('{ARN}') has no status, expected ACTIVE"),
     ],
     ids=["boto3 response", "snake_case facts", "list summary", "without version", "message only", "without status"],
@@ -64,7 +73,10 @@ def test_assert_model_status_passes_on_any_listed_status():
 def test_assert_model_status_lists_the_expected_statuses():
     message = failure_message(assert_model_status, get_response(), "ACTIVE", "CREATE_IN_PROGRESS")
 
-    assert message == f"{LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: InternalError: training container exited with code 1"
+    assert (
+        message
+        == f"{LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: InternalError: training container exited with code 1"
+    )
 
 
 @pytest.mark.parametrize("statuses", [(), (["ACTIVE", "CREATE_FAILED"],)], ids=["none", "a list"])
@@ -93,12 +105,27 @@ def test_published_metrics_and_logs_pass(assertion):
     [
         (assert_metrics_published, get_response(), METRICS_NOT_PUBLISHED),
         (assert_metrics_published, snake_case_facts(), METRICS_NOT_PUBLISHED),
-        (assert_metrics_published, get_response(metricsStatus=None, metricsStatusDetails=None), f"{LABEL} has no metricsStatus, expected PUBLISH_SUCCEEDED"),
+        (
+            assert_metrics_published,
+            get_response(metricsStatus=None, metricsStatusDetails=None),
+            f"{LABEL} has no metricsStatus, expected PUBLISH_SUCCEEDED",
+        ),
         (assert_logs_published, get_response(), LOGS_NOT_PUBLISHED),
         (assert_logs_published, snake_case_facts(), LOGS_NOT_PUBLISHED),
-        (assert_logs_published, get_response(logsStatusDetails=None), f"{LABEL} has logsStatus PUBLISH_FAILED, expected PUBLISH_SUCCEEDED"),
+        (
+            assert_logs_published,
+            get_response(logsStatusDetails=None),
+            f"{LABEL} has logsStatus PUBLISH_FAILED, expected PUBLISH_SUCCEEDED",
+        ),
     ],
-    ids=["metrics failed", "metrics snake_case", "metrics missing", "logs failed", "logs snake_case", "logs without details"],
+    ids=[
+        "metrics failed",
+        "metrics snake_case",
+        "metrics missing",
+        "logs failed",
+        "logs snake_case",
+        "logs without details",
+    ],
 )
 def test_unpublished_metrics_and_logs_name_the_details_member(assertion, model, message):
     assert failure_message(assertion, model) == message
@@ -146,7 +173,7 @@ def test_snake_case_facts_are_checked_under_their_camel_case_paths():
     assert message.splitlines()[1:] == ["  $.statusDetails.statusCode: 5 is not of type 'string'"]
 
 
-@pytest.mark.parametrize("assertion", ASSERTIONS + [lambda model: assert_model_status(model, "ACTIVE")])
+@pytest.mark.parametrize("assertion", [*ASSERTIONS, lambda model: assert_model_status(model, "ACTIVE")])
 @pytest.mark.parametrize(
     "value, received",
     [
@@ -208,7 +235,7 @@ def test_failures_point_at_the_test_line_with_the_message(pytester):
             f"E       AssertionError: {NOT_ACTIVE}",
             "",
             "test_pipeline.py:7: AssertionError",
-            ">       assert_model_status(get_response(), \"ACTIVE\", \"CREATE_IN_PROGRESS\")",
+            '>       assert_model_status(get_response(), "ACTIVE", "CREATE_IN_PROGRESS")',
             f"E       AssertionError: {LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: InternalError: *",
             ">       assert_metrics_published(get_response())",
             f"E       AssertionError: {METRICS_NOT_PUBLISHED}",

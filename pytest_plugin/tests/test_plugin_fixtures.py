@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-import pytest
-
 import plugin_models
+import pytest
 from plugin_models import ARN, VERSION
 
 pytest_plugins = ["pytester"]
@@ -249,7 +248,7 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
     )
     result.stdout.fnmatch_lines(
         [
-            ">       cleanroomsml_trained_model(ARN[:-4] + \"0000\", COLLABORATION)",
+            '>       cleanroomsml_trained_model(ARN[:-4] + "0000", COLLABORATION)',
             not_found.format(arn=ARN[:-4] + "0000", collaboration=plugin_models.COLLABORATION)
             + "; the fake holds 1 trained model(s) in that collaboration:",
             f"E         trained model 'churn' ('{ARN}', version '{VERSION}')",
@@ -263,14 +262,15 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
             "E       TypeError: cleanroomsml_trained_model(): arn must be a trained model ARN, like "
             "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>, got int 42",
             "test_module.py:28: TypeError",
-            ">       cleanroomsml_trained_model(ARN + \"\\n\", COLLABORATION)",
+            '>       cleanroomsml_trained_model(ARN + "\\n", COLLABORATION)',
             "E       ValueError: cleanroomsml_trained_model(): arn must be a trained model ARN, like *, got "
-            + ascii(ARN + "\n").replace("[", "[[]") + ": '\\n' at position 144 cannot be part of an ARN",
+            + ascii(ARN + "\n").replace("[", "[[]")
+            + ": '\\n' at position 144 cannot be part of an ARN",
             "test_module.py:32: ValueError",
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=1, delay=0.1)",
             not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION) + "; the fake holds no trained model*",
             "test_module.py:36: ResourceNotFoundException",
-            ">       wait_for_trained_model(ARN, COLLABORATION, status=\"active\")",
+            '>       wait_for_trained_model(ARN, COLLABORATION, status="active")',
             "E       ValueError: wait_for_trained_model(): status must be one or more status names; 'active' is not a status name "
             "(upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?",
             "test_module.py:40: ValueError",

@@ -3,7 +3,6 @@
 import os
 
 import pytest
-
 from pytest_cleanroomsml import CleanRoomsMLFake
 
 pytest_plugins = ["pytester"]
@@ -88,7 +87,9 @@ def live_endpoint():
 
 
 @pytest.mark.parametrize("configured_by", ["command line", "ini file"])
-def test_live_clients_use_the_credential_chain_region_and_endpoint(pytester, aws_environment, monkeypatch, live_endpoint, configured_by):
+def test_live_clients_use_the_credential_chain_region_and_endpoint(
+    pytester, aws_environment, monkeypatch, live_endpoint, configured_by
+):
     endpoint_url, model = live_endpoint
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIALIVELIVELIVELIVE")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "live-secret")
@@ -111,7 +112,9 @@ def test_live_clients_use_the_credential_chain_region_and_endpoint(pytester, aws
     )
     settings = ["--cleanroomsml-live", "--cleanroomsml-region=eu-west-2", f"--cleanroomsml-endpoint-url={endpoint_url}"]
     if configured_by == "ini file":
-        pytester.makeini(f"[pytest]\ncleanroomsml_live = true\ncleanroomsml_region = eu-west-2\ncleanroomsml_endpoint_url = {endpoint_url}\n")
+        pytester.makeini(
+            f"[pytest]\ncleanroomsml_live = true\ncleanroomsml_region = eu-west-2\ncleanroomsml_endpoint_url = {endpoint_url}\n"
+        )
         settings = []
 
     # In a subprocess: its requests reach the fake over HTTP only, never through this process's moto.

@@ -46,7 +46,12 @@ def test_help_lists_the_options_and_ini_settings_in_a_cleanroomsml_group(pyteste
             (True, "ap-southeast-2", URL),
             f"cleanroomsml: live AWS in ap-southeast-2 at {URL}",
         ),
-        ("cleanroomsml_live = true", ["-o", "cleanroomsml_live=false"], (False, "us-east-1", None), "cleanroomsml: offline fake in us-east-1"),
+        (
+            "cleanroomsml_live = true",
+            ["-o", "cleanroomsml_live=false"],
+            (False, "us-east-1", None),
+            "cleanroomsml: offline fake in us-east-1",
+        ),
     ],
     ids=["defaults", "command line", "ini file", "command line wins", "-o turns an ini setting off"],
 )
@@ -94,25 +99,30 @@ REGIONS_LISTED = (
     "ini, args, message",
     [
         (
-            "cleanroomsml_live = maybe", [],
+            "cleanroomsml_live = maybe",
+            [],
             "ERROR: cleanroomsml_live (ini file {inipath}): invalid truth value 'maybe'; use true or false",
         ),
         (
-            "", ["-o", "cleanroomsml_live=perhaps"],
+            "",
+            ["-o", "cleanroomsml_live=perhaps"],
             "ERROR: cleanroomsml_live (command line, -o): invalid truth value 'perhaps'; use true or false",
         ),
         (
-            "cleanroomsml_region = eu_west_1", [],
+            "cleanroomsml_region = eu_west_1",
+            [],
             "ERROR: cleanroomsml_region (ini file {inipath}): 'eu_west_1' is not a Region where the fake offers Clean Rooms ML; "
             "use one of: " + REGIONS_LISTED,
         ),
         (
-            "cleanroomsml_region = eu-west-1", ["--cleanroomsml-region=mars-1"],
+            "cleanroomsml_region = eu-west-1",
+            ["--cleanroomsml-region=mars-1"],
             "ERROR: --cleanroomsml-region (command line): 'mars-1' is not a Region where the fake offers Clean Rooms ML; "
             "use one of: " + REGIONS_LISTED,
         ),
         (
-            "cleanroomsml_live = true\ncleanroomsml_region = EU-WEST-1", [],
+            "cleanroomsml_live = true\ncleanroomsml_region = EU-WEST-1",
+            [],
             "ERROR: cleanroomsml_region (ini file {inipath}): 'EU-WEST-1' is not a Region name (such as us-east-1)",
         ),
     ],

@@ -33,11 +33,16 @@ def test_the_package_is_marked_as_typed():
 def test_the_plugin_registers_through_the_pytest11_entry_point():
     entry_points = metadata.distribution("pytest-cleanroomsml").entry_points
 
-    assert [(entry.group, entry.value) for entry in entry_points if entry.name == "cleanroomsml"] == [("pytest11", "pytest_cleanroomsml.plugin")]
+    assert [(entry.group, entry.value) for entry in entry_points if entry.name == "cleanroomsml"] == [
+        ("pytest11", "pytest_cleanroomsml.plugin")
+    ]
 
 
 def test_it_depends_on_neither_ansible_nor_anything_beyond_pytest_boto3_jsonschema_moto_and_yaml():
-    requirements = {re.split(r"[^A-Za-z0-9_.-]", requirement, maxsplit=1)[0].lower() for requirement in metadata.requires("pytest-cleanroomsml")}
+    requirements = {
+        re.split(r"[^A-Za-z0-9_.-]", requirement, maxsplit=1)[0].lower()
+        for requirement in metadata.requires("pytest-cleanroomsml")
+    }
 
     assert requirements == {"pytest", "boto3", "botocore", "jsonschema", "moto", "pyyaml"}
 

@@ -32,11 +32,14 @@ def test_two_workers_each_serve_their_own_fake(pytester):
 
     result.assert_outcomes(passed=6)
     seen = {
-        worker: {tuple(json.loads(line)) for line in pytester.path.joinpath(f"{worker}.json").read_text(encoding="utf-8").splitlines()}
+        worker: {
+            tuple(json.loads(line))
+            for line in pytester.path.joinpath(f"{worker}.json").read_text(encoding="utf-8").splitlines()
+        }
         for worker in ("gw0", "gw1")
     }
     # Each worker kept one process and one server for all its tests; they share neither.
-    (first_pid, first_endpoint), = seen["gw0"]
-    (second_pid, second_endpoint), = seen["gw1"]
+    ((first_pid, first_endpoint),) = seen["gw0"]
+    ((second_pid, second_endpoint),) = seen["gw1"]
     assert first_pid != second_pid
     assert first_endpoint != second_endpoint

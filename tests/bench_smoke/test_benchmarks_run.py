@@ -14,7 +14,9 @@ from benchmarks import run  # noqa: E402  (the repository root is not on sys.pat
 
 
 def assert_figure(quantity):
-    assert isinstance(quantity.value, (int, float)) and math.isfinite(quantity.value) and quantity.value >= 0, quantity.value
+    assert isinstance(quantity.value, (int, float)) and math.isfinite(quantity.value) and quantity.value >= 0, (
+        quantity.value
+    )
     assert quantity.unit and quantity.what
 
 

@@ -1,10 +1,8 @@
 """Fixtures of the ecosystem checks: the collection built into a tarball, and installed from it."""
 
 import pytest
-
+from release_artifacts import build_plugin
 from tool_runs import ROOT, amazon_aws_path, run_ok, tool
-
-from release_artifacts import build_plugin  # noqa: I100  (tools/ecosystem/ is on sys.path once tool_runs is imported)
 
 
 def pytest_configure(config):
@@ -31,7 +29,19 @@ def installed_collections(collection_tarball, tmp_path_factory):
     """A collections path with cleanrooms.ml installed offline from the tarball, and amazon.aws linked beside it."""
     collections = tmp_path_factory.mktemp("collections")
     # --force: without it, a cleanrooms.ml 0.1.0 found elsewhere (build/) counts as installed already.
-    run_ok([tool("ansible-galaxy"), "collection", "install", "--offline", "--no-deps", "--force", "-p", collections, collection_tarball])
+    run_ok(
+        [
+            tool("ansible-galaxy"),
+            "collection",
+            "install",
+            "--offline",
+            "--no-deps",
+            "--force",
+            "-p",
+            collections,
+            collection_tarball,
+        ]
+    )
     amazon_aws = collections / "ansible_collections" / "amazon" / "aws"
     amazon_aws.parent.mkdir(parents=True)
     amazon_aws.symlink_to(amazon_aws_path())

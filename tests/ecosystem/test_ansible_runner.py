@@ -5,9 +5,8 @@ import json
 import shutil
 
 import yaml
-from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
-
 from fake_playbook import FAKE_AWS_ENVIRONMENT, model_vars
+from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 from tool_runs import ROOT, ansible_environment, describe, run, tool
 
 EXAMPLES = ROOT / "docs" / "examples"
@@ -25,22 +24,37 @@ def private_data_dir(base, installed_collections, endpoint_url, models):
     (base / "inventory").mkdir()
     (base / "inventory" / "hosts").write_text("localhost\n", encoding="utf-8")
     (base / "env").mkdir()
-    (base / "env" / "extravars").write_text(yaml.safe_dump({"cleanroomsml_endpoint_url": endpoint_url, "models": models}), encoding="utf-8")
+    (base / "env" / "extravars").write_text(
+        yaml.safe_dump({"cleanroomsml_endpoint_url": endpoint_url, "models": models}), encoding="utf-8"
+    )
     # What the job's environment holds: the installed collections only, and fake credentials.
-    envvars = dict(FAKE_AWS_ENVIRONMENT, ANSIBLE_COLLECTIONS_PATH=str(installed_collections), ANSIBLE_COLLECTIONS_SCAN_SYS_PATH="False")
+    envvars = dict(
+        FAKE_AWS_ENVIRONMENT,
+        ANSIBLE_COLLECTIONS_PATH=str(installed_collections),
+        ANSIBLE_COLLECTIONS_SCAN_SYS_PATH="False",
+    )
     (base / "env" / "envvars").write_text(yaml.safe_dump(envvars), encoding="utf-8")
     return base
 
 
 def job_events(base):
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted((base / "artifacts").glob("*/job_events/*.json"))]
+    return [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((base / "artifacts").glob("*/job_events/*.json"))
+    ]
 
 
-def test_the_demo_playbook_runs_through_ansible_runner(installed_collections, cleanroomsml_fake, cleanroomsml_server, tmp_path):
+def test_the_demo_playbook_runs_through_ansible_runner(
+    installed_collections, cleanroomsml_fake, cleanroomsml_server, tmp_path
+):
     models = model_vars(apply_seed(cleanroomsml_fake, load_seed(EXAMPLES / "demo_models.yaml")))
     base = private_data_dir(tmp_path / "job", installed_collections, cleanroomsml_server, models)
 
-    result = run([tool("ansible-runner"), "run", base, "-p", "demo.yml", "--ident", "demo"], cwd=tmp_path, env=ansible_environment())
+    result = run(
+        [tool("ansible-runner"), "run", base, "-p", "demo.yml", "--ident", "demo"],
+        cwd=tmp_path,
+        env=ansible_environment(),
+    )
 
     assert result.returncode == 0, describe(result)
     assert (base / "artifacts" / "demo" / "status").read_text(encoding="utf-8") == "successful"

@@ -3,12 +3,11 @@
 import sys
 
 import yaml
-
 from tool_runs import ROOT, run_ok, tool
 
 sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))
 
-from plugin_reference import collection_plugin_docs  # noqa: E402  (tools/ecosystem/ is not a package)
+from plugin_reference import collection_plugin_docs
 
 
 def test_fragments_and_changelog_yaml_pass_the_linter():
@@ -29,7 +28,11 @@ def announced_plugins():
     announced = {}
     for version, release in releases.items():
         names = {("module", module["name"]) for module in release.get("modules", [])}
-        names |= {(plugin_type, plugin["name"]) for plugin_type, plugins in release.get("plugins", {}).items() for plugin in plugins}
+        names |= {
+            (plugin_type, plugin["name"])
+            for plugin_type, plugins in release.get("plugins", {}).items()
+            for plugin in plugins
+        }
         announced[version] = names
     return announced
 
@@ -41,5 +44,5 @@ def test_each_released_plugin_is_announced_in_the_release_that_added_it():
         for fqcn, record in plugins.items():
             version = record["doc"].get("version_added")
             if version in announced and (plugin_type, fqcn.rsplit(".", 1)[-1]) not in announced[version]:
-                unannounced.append("%s %s (version_added %s)" % (plugin_type, fqcn, version))
+                unannounced.append(f"{plugin_type} {fqcn} (version_added {version})")
     assert unannounced == []

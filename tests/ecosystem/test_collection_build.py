@@ -77,11 +77,26 @@ def test_the_tarball_holds_only_what_a_collection_user_needs(collection_tarball)
 
 
 def test_the_allowlist_admits_new_plugins_and_pages_but_not_development_files():
-    admitted = ["plugins/test/trained_model.py", "plugins/filter/trained_model.py",
-                "extensions/eda/plugins/event_source/trained_model_status.py", "docs/docsite/rst/event_driven.rst", "docs/eda.md"]
-    refused = ["pytest_plugin/pytest_cleanroomsml/plugin.py", "tools/schema_copies.py", "benchmarks/run.py", "Makefile",
-               "constraints.txt", ".ci/run", "tests/unit/conftest.py", "requirements-dev.txt", "schema/collaboration_trained_model.schema.json",
-               "plugins/modules/__pycache__/x.cpython-311.pyc", "changelogs/fragments/14-release.yml"]
+    admitted = [
+        "plugins/test/trained_model.py",
+        "plugins/filter/trained_model.py",
+        "extensions/eda/plugins/event_source/trained_model_status.py",
+        "docs/docsite/rst/event_driven.rst",
+        "docs/eda.md",
+    ]
+    refused = [
+        "pytest_plugin/pytest_cleanroomsml/plugin.py",
+        "tools/schema_copies.py",
+        "benchmarks/run.py",
+        "Makefile",
+        "constraints.txt",
+        ".ci/run",
+        "tests/unit/conftest.py",
+        "requirements-dev.txt",
+        "schema/collaboration_trained_model.schema.json",
+        "plugins/modules/__pycache__/x.cpython-311.pyc",
+        "changelogs/fragments/14-release.yml",
+    ]
     assert [name for name in admitted if not is_allowed(name)] == []
     assert [name for name in refused if is_allowed(name)] == []
 
@@ -92,20 +107,35 @@ def test_the_tarball_holds_every_plugin_file_and_the_collection_metadata(collect
     assert missing == []
 
 
-def test_the_installed_collection_runs_a_playbook(installed_collections, cleanroomsml_fake, cleanroomsml_server, tmp_path):
+def test_the_installed_collection_runs_a_playbook(
+    installed_collections, cleanroomsml_fake, cleanroomsml_server, tmp_path
+):
     environment = ansible_environment(installed_collections)
-    listed = run_ok([tool("ansible-galaxy"), "collection", "list", "cleanrooms.ml", "--format", "json"], cwd=tmp_path, env=environment)
-    assert list(json.loads(listed.stdout)) == [str(installed_collections / "ansible_collections")], "the playbook must not see the work tree"
+    listed = run_ok(
+        [tool("ansible-galaxy"), "collection", "list", "cleanrooms.ml", "--format", "json"],
+        cwd=tmp_path,
+        env=environment,
+    )
+    assert list(json.loads(listed.stdout)) == [str(installed_collections / "ansible_collections")], (
+        "the playbook must not see the work tree"
+    )
 
     model = cleanroomsml_fake.add_trained_model(name="installed-check", status="ACTIVE")
     variables = tmp_path / "vars.json"
-    variables.write_text(json.dumps({
-        "cleanroomsml_endpoint_url": cleanroomsml_server,
-        "model_arn": model["trainedModelArn"],
-        "collaboration_identifier": model["collaborationIdentifier"],
-    }), encoding="utf-8")
+    variables.write_text(
+        json.dumps(
+            {
+                "cleanroomsml_endpoint_url": cleanroomsml_server,
+                "model_arn": model["trainedModelArn"],
+                "collaboration_identifier": model["collaborationIdentifier"],
+            }
+        ),
+        encoding="utf-8",
+    )
     playbook = ROOT / INSTALLED_PLAYBOOK  # tests/ is not in the tarball
-    result = run_ok([tool("ansible-playbook"), "-i", "localhost,", "-e", "@%s" % variables, playbook], cwd=tmp_path, env=environment)
+    result = run_ok(
+        [tool("ansible-playbook"), "-i", "localhost,", "-e", f"@{variables}", playbook], cwd=tmp_path, env=environment
+    )
 
     assert "failed=0" in result.stdout
     operations = [call[0] for call in cleanroomsml_fake.calls]

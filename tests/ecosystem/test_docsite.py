@@ -4,7 +4,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from docsite import build_docsite
 from tool_runs import ROOT, ansible_environment, run_ok, tool
 
@@ -21,7 +20,10 @@ def test_antsibull_docs_lint_passes_on_the_docsite_and_the_plugins():
     # antsibull-docs copies amazon.aws with git when git says it lies in a work tree, and .venv/ is
     # ignored there, so the copy would be empty: a ceiling at the repository makes it copy the files.
     environment["GIT_CEILING_DIRECTORIES"] = str(ROOT)
-    run_ok([tool("antsibull-docs"), "lint-collection-docs", "--plugin-docs", "--check-extra-docs-refs", ROOT], env=environment)
+    run_ok(
+        [tool("antsibull-docs"), "lint-collection-docs", "--plugin-docs", "--check-extra-docs-refs", ROOT],
+        env=environment,
+    )
 
 
 PUBLIC_DOCS = "https://github.com/cleanrooms-ml/cleanrooms.ml/blob/main/docs/"
@@ -29,7 +31,7 @@ PUBLIC_DOCS = "https://github.com/cleanrooms-ml/cleanrooms.ml/blob/main/docs/"
 
 def test_the_guide_links_to_the_pytest_plugin_guide():
     guide = (DOCS / "docsite" / "rst" / "offline_fake.rst").read_text(encoding="utf-8")
-    assert "<%stesting-ml-pipelines.md>`_" % PUBLIC_DOCS in guide
+    assert f"<{PUBLIC_DOCS}testing-ml-pipelines.md>`_" in guide
 
 
 @pytest.mark.parametrize("guide", sorted(DOCS.glob("docsite/rst/*.rst")), ids=lambda path: path.name)
@@ -38,7 +40,11 @@ def test_the_guides_link_to_repository_files_by_their_public_address(guide):
     targets = LINK_PATTERNS[".rst"].findall(guide.read_text(encoding="utf-8"))
     relative = [target for target in targets if not re.match(r"[a-z]+:", target)]
     assert relative == []
-    missing = [target for target in targets if target.startswith(PUBLIC_DOCS) and not (DOCS / target[len(PUBLIC_DOCS):].split("#")[0]).exists()]
+    missing = [
+        target
+        for target in targets
+        if target.startswith(PUBLIC_DOCS) and not (DOCS / target[len(PUBLIC_DOCS) :].split("#")[0]).exists()
+    ]
     assert missing == []
 
 
@@ -56,7 +62,7 @@ COLLECTION_PAGES = "collections/cleanrooms/ml"
 MODULE_PAGE = COLLECTION_PAGES + "/cleanroomsml_trained_model_info_module.html"
 LOOKUP_PAGE = COLLECTION_PAGES + "/cleanroomsml_trained_model_info_lookup.html"
 INDEX_PAGE = COLLECTION_PAGES + "/index.html"
-GUIDE_PAGES = [COLLECTION_PAGES + "/docsite/%s.html" % path.stem for path in sorted(DOCS.glob("docsite/rst/*.rst"))]
+GUIDE_PAGES = [COLLECTION_PAGES + f"/docsite/{path.stem}.html" for path in sorted(DOCS.glob("docsite/rst/*.rst"))]
 # page -> the pages it must link to
 REQUIRED_LINKS = {
     INDEX_PAGE: [MODULE_PAGE, LOOKUP_PAGE, *GUIDE_PAGES],
@@ -80,13 +86,13 @@ def html(tmp_path_factory):
 
 def local_links(html, page):
     """The files (relative to html/) that a page links to: no anchors, queries, web addresses or absolute paths."""
-    targets = {urlsplit(href).path for href in HREF.findall((html / page).read_text(encoding="utf-8")) if not re.match(r"[a-z]+:|/", href)}
-    base = (html / page).parent
-    return {
-        (base / target).resolve().relative_to(html.resolve()).as_posix()
-        for target in targets
-        if target
+    targets = {
+        urlsplit(href).path
+        for href in HREF.findall((html / page).read_text(encoding="utf-8"))
+        if not re.match(r"[a-z]+:|/", href)
     }
+    base = (html / page).parent
+    return {(base / target).resolve().relative_to(html.resolve()).as_posix() for target in targets if target}
 
 
 def test_the_docsite_has_the_module_lookup_and_guide_pages(html):
@@ -101,5 +107,7 @@ def test_the_pages_link_to_each_other(html, page):
 
 def test_the_collection_pages_have_no_broken_links(html):
     pages = sorted(path.relative_to(html).as_posix() for path in (html / COLLECTION_PAGES).rglob("*.html"))
-    broken = sorted("%s -> %s" % (page, target) for page in pages for target in local_links(html, page) if not (html / target).exists())
+    broken = sorted(
+        f"{page} -> {target}" for page in pages for target in local_links(html, page) if not (html / target).exists()
+    )
     assert broken == []

@@ -5,7 +5,6 @@ a container engine, and `make sanity` runs the same sanity tests.
 """
 
 import pytest
-
 from release_artifacts import GALAXY_IMPORTER_CONFIG, galaxy_import
 from tool_runs import describe
 
@@ -19,7 +18,9 @@ def imported(collection_tarball):
 
 def test_the_config_turns_ansible_doc_and_ansible_lint_on_and_ansible_test_off():
     settings = dict(
-        line.replace(" ", "").split("=", 1) for line in GALAXY_IMPORTER_CONFIG.read_text(encoding="utf-8").splitlines() if "=" in line
+        line.replace(" ", "").split("=", 1)
+        for line in GALAXY_IMPORTER_CONFIG.read_text(encoding="utf-8").splitlines()
+        if "=" in line
     )
     assert settings["RUN_ANSIBLE_DOC"] == settings["RUN_ANSIBLE_LINT"] == settings["OFFLINE_ANSIBLE_LINT"] == "True"
     assert settings["RUN_ANSIBLE_TEST"] == "False"
@@ -34,7 +35,7 @@ def test_the_importer_accepts_the_tarball_with_no_error_and_no_warning(imported)
 
 
 def test_the_importer_reads_the_docs_of_the_module_and_the_lookup(imported):
-    dummy, dummy, importer_result = imported
+    dummy, _dummy, importer_result = imported
     documented = {
         (content["content_type"], content["content_name"])
         for content in importer_result["docs_blob"]["contents"]

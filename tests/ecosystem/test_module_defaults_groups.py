@@ -23,14 +23,23 @@ CLOSED_ENDPOINT = "http://127.0.0.1:9"
 def run_playbook(installed_collections, endpoint_url, model, work):
     """{group: {"module": result, "amazon_aws": result}} of one run of the playbook."""
     variables = work / "vars.json"
-    variables.write_text(json.dumps({
-        "cleanroomsml_endpoint_url": endpoint_url,
-        "model_arn": model["trainedModelArn"],
-        "collaboration_identifier": model["collaborationIdentifier"],
-        "results_file": str(work / "results.json"),
-    }), encoding="utf-8")
-    environment = dict(ansible_environment(installed_collections), AWS_ENDPOINT_URL=CLOSED_ENDPOINT, AWS_MAX_ATTEMPTS="1")
-    result = run([tool("ansible-playbook"), "-i", "localhost,", "-e", "@%s" % variables, PLAYBOOK], cwd=work, env=environment)
+    variables.write_text(
+        json.dumps(
+            {
+                "cleanroomsml_endpoint_url": endpoint_url,
+                "model_arn": model["trainedModelArn"],
+                "collaboration_identifier": model["collaborationIdentifier"],
+                "results_file": str(work / "results.json"),
+            }
+        ),
+        encoding="utf-8",
+    )
+    environment = dict(
+        ansible_environment(installed_collections), AWS_ENDPOINT_URL=CLOSED_ENDPOINT, AWS_MAX_ATTEMPTS="1"
+    )
+    result = run(
+        [tool("ansible-playbook"), "-i", "localhost,", "-e", f"@{variables}", PLAYBOOK], cwd=work, env=environment
+    )
     assert result.returncode == 0, describe(result)
     return json.loads((work / "results.json").read_text(encoding="utf-8"))
 
@@ -38,21 +47,22 @@ def run_playbook(installed_collections, endpoint_url, model, work):
 def reached(module_result):
     """Whether the group's endpoint_url reached the module: only the fake answers, the default endpoint is a closed port."""
     if module_result.get("failed"):
-        assert 'endpoint URL: "%s/' % CLOSED_ENDPOINT in module_result["msg"], module_result["msg"]
+        assert f'endpoint URL: "{CLOSED_ENDPOINT}/' in module_result["msg"], module_result["msg"]
         return False
     return True
 
 
-def test_each_group_reaches_the_modules_the_guide_says(installed_collections, cleanroomsml_fake, cleanroomsml_server, tmp_path):
+def test_each_group_reaches_the_modules_the_guide_says(
+    installed_collections, cleanroomsml_fake, cleanroomsml_server, tmp_path
+):
     model = cleanroomsml_fake.add_trained_model(name="defaults-check", status="ACTIVE")
     results = run_playbook(installed_collections, cleanroomsml_server, model, tmp_path)
 
-    observed = {
-        group: (reached(tasks["module"]), reached(tasks["amazon_aws"]))
-        for group, tasks in results.items()
-    }
+    observed = {group: (reached(tasks["module"]), reached(tasks["amazon_aws"])) for group, tasks in results.items()}
     assert observed == DOCUMENTED_REACH
-    described = [tasks["module"]["trained_model"]["name"] for tasks in results.values() if "trained_model" in tasks["module"]]
+    described = [
+        tasks["module"]["trained_model"]["name"] for tasks in results.values() if "trained_model" in tasks["module"]
+    ]
     assert described == ["defaults-check"] * 2
 
 
@@ -61,8 +71,7 @@ def test_the_guide_has_the_table_of_groups():
     rows = {
         group: tuple(cell.strip().startswith(("yes", "**yes")) for cell in cells)
         for group, *cells in (
-            [cell.strip("`* -\n") for cell in row.split("\n     - ")]
-            for row in guide.split("   * - ")[1:]
+            [cell.strip("`* -\n") for cell in row.split("\n     - ")] for row in guide.split("   * - ")[1:]
         )
     }
     assert {group: reach for group, reach in rows.items() if group.startswith("group/")} == DOCUMENTED_REACH

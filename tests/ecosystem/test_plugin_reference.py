@@ -5,12 +5,11 @@ import shutil
 import sys
 
 import pytest
-
 from tool_runs import ROOT
 
 sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))
 
-import plugin_reference  # noqa: E402  (tools/ecosystem/ is not a package)
+import plugin_reference
 
 MODULE = "cleanrooms.ml.cleanroomsml_trained_model_info"
 
@@ -34,7 +33,9 @@ def test_every_module_and_lookup_file_has_a_page(plugin_docs):
         for directory, plugin_type in [("modules", "module"), ("lookup", "lookup")]
         for path in (ROOT / "plugins" / directory).glob("*.py")
     }
-    documented = {(fqcn.rsplit(".", 1)[-1], plugin_type) for plugin_type, plugins in plugin_docs.items() for fqcn in plugins}
+    documented = {
+        (fqcn.rsplit(".", 1)[-1], plugin_type) for plugin_type, plugins in plugin_docs.items() for fqcn in plugins
+    }
     assert plugin_files <= documented
 
 
@@ -57,7 +58,9 @@ def test_a_page_of_a_removed_plugin_is_stale(plugin_docs, monkeypatch, tmp_path)
 def test_markup_links_to_the_pages_of_this_reference_only():
     links = plugin_reference.ReferenceLinks({(MODULE, "module"), (MODULE, "lookup")})
     lookup_page = plugin_reference.PluginPage(MODULE, "lookup", {"doc": {}}, links)
-    markdown = lookup_page.markup("O(field), O(_terms), RV(%s#module:trained_model), M(%s), M(amazon.aws.s3_object)" % (MODULE, MODULE))
+    markdown = lookup_page.markup(
+        f"O(field), O(_terms), RV({MODULE}#module:trained_model), M({MODULE}), M(amazon.aws.s3_object)"
+    )
     assert '<a href="#parameters">field</a>' in markdown
     assert '<a href="#terms">\\_terms</a>' in markdown
     assert '<a href="cleanroomsml_trained_model_info_module.md#return-values">trained\\_model</a>' in markdown

@@ -2,12 +2,14 @@
 
 import pytest
 from packaging.requirements import Requirement
-
 from plugin_reference import collection_plugin_docs
 from requirement_files import requirement_lines
 from tool_runs import ROOT
 
-PLUGINS = [("module", "cleanrooms.ml.cleanroomsml_trained_model_info"), ("lookup", "cleanrooms.ml.cleanroomsml_trained_model_info")]
+PLUGINS = [
+    ("module", "cleanrooms.ml.cleanroomsml_trained_model_info"),
+    ("lookup", "cleanrooms.ml.cleanroomsml_trained_model_info"),
+]
 # botocore 1.35, the oldest that requirements.txt allows, needs Python 3.8.
 PYTHON_REQUIREMENT = "python >= 3.8"
 

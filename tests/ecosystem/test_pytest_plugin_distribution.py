@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 from packaging.requirements import Requirement
-
-from release_artifacts import PLUGIN_BUILD_DEBRIS as BUILD_DEBRIS, PLUGIN_SOURCE
+from release_artifacts import PLUGIN_BUILD_DEBRIS as BUILD_DEBRIS
+from release_artifacts import PLUGIN_SOURCE
 from requirement_files import requirement_lines
 from tool_runs import ROOT, describe, run, run_ok
 
@@ -32,7 +32,11 @@ def wheel(plugin_distributions):
 
 
 def requirements_of_the_tests():
-    return [line for line in requirement_lines(ROOT / "requirements-dev.txt") if Requirement(line).name in TEST_ONLY_REQUIREMENTS]
+    return [
+        line
+        for line in requirement_lines(ROOT / "requirements-dev.txt")
+        if Requirement(line).name in TEST_ONLY_REQUIREMENTS
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +45,21 @@ def fresh_python(wheel, tmp_path_factory):
     venv = tmp_path_factory.mktemp("plugin-venv") / "venv"
     run_ok([sys.executable, "-m", "venv", venv])
     python = venv / "bin" / "python"
-    run_ok([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            "-c", ROOT / "constraints.txt", wheel, *requirements_of_the_tests()], env=clean_environment())
+    run_ok(
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            ROOT / "constraints.txt",
+            wheel,
+            *requirements_of_the_tests(),
+        ],
+        env=clean_environment(),
+    )
     return python
 
 
@@ -51,9 +68,11 @@ def test_the_wheel_carries_the_package_data_and_the_pytest_entry_point(wheel):
         names = archive.namelist()
         [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
         entry_points_text = archive.read(entry_points).decode()
-    for expected in ("pytest_cleanroomsml/data/collaboration_trained_model.schema.json",
-                     "pytest_cleanroomsml/_shared/trained_model_validation.py",
-                     "pytest_cleanroomsml/py.typed"):
+    for expected in (
+        "pytest_cleanroomsml/data/collaboration_trained_model.schema.json",
+        "pytest_cleanroomsml/_shared/trained_model_validation.py",
+        "pytest_cleanroomsml/py.typed",
+    ):
         assert expected in names
     assert "[pytest11]\ncleanroomsml = pytest_cleanroomsml.plugin" in entry_points_text
 
@@ -70,9 +89,16 @@ def test_the_plugins_own_tests_pass_against_the_wheel(fresh_python, tmp_path):
     shutil.copytree(PLUGIN_SOURCE / "tests", tests, ignore=BUILD_DEBRIS)
     for name in FOLDERS_THE_TESTS_READ:
         shutil.copytree(ROOT / name, tmp_path / name, ignore=BUILD_DEBRIS)
-    located = run_ok([fresh_python, "-c", "import pytest_cleanroomsml; print(pytest_cleanroomsml.__file__)"],
-                     cwd=tests.parent, env=clean_environment())
+    located = run_ok(
+        [fresh_python, "-c", "import pytest_cleanroomsml; print(pytest_cleanroomsml.__file__)"],
+        cwd=tests.parent,
+        env=clean_environment(),
+    )
     assert located.stdout.startswith(str(fresh_python.parent.parent)), "the plugin must come from the wheel"
 
-    result = run_ok([fresh_python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests"], cwd=tests.parent, env=clean_environment())
+    result = run_ok(
+        [fresh_python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests"],
+        cwd=tests.parent,
+        env=clean_environment(),
+    )
     assert " passed" in result.stdout.splitlines()[-1]

@@ -5,7 +5,6 @@ import zipfile
 from email.parser import Parser
 
 import pytest
-
 from release_artifacts import twine_check
 from tool_runs import ROOT, describe
 
@@ -32,7 +31,9 @@ def test_twine_check_strict_passes_on_the_sdist_and_the_wheel(plugin_distributio
 def test_the_license_is_an_spdx_expression_and_ships_its_text(wheel_metadata):
     assert wheel_metadata["License-Expression"] == "GPL-3.0-or-later"
     assert wheel_metadata.get_all("License-File") == ["COPYING"]
-    assert not [value for value in wheel_metadata.get_all("Classifier") if value.startswith("License ::")], "PEP 639: the expression only"
+    assert not [value for value in wheel_metadata.get_all("Classifier") if value.startswith("License ::")], (
+        "PEP 639: the expression only"
+    )
 
 
 def test_the_classifiers_name_pytest(wheel_metadata):
@@ -51,12 +52,19 @@ def test_the_project_urls_lead_to_the_public_home(wheel_metadata):
 def test_the_published_readmes_link_to_files_of_the_public_home(readme):
     links = MARKDOWN_LINK.findall((ROOT / readme).read_text(encoding="utf-8"))
     assert links, "a README with no link says nothing of where the project lives"
-    assert [link for link in links if not re.match(r"https?://", link)] == [], "use absolute links: the README is shown away from the repository"
+    assert [link for link in links if not re.match(r"https?://", link)] == [], (
+        "use absolute links: the README is shown away from the repository"
+    )
     in_repository = [link.split("#")[0] for link in links if re.match(PUBLIC_HOME + "/(blob|tree)/main/", link)]
-    missing = [link for link in in_repository if not (ROOT / re.sub(PUBLIC_HOME + "/(blob|tree)/main/", "", link)).exists()]
+    missing = [
+        link for link in in_repository if not (ROOT / re.sub(PUBLIC_HOME + "/(blob|tree)/main/", "", link)).exists()
+    ]
     assert missing == []
 
 
 def test_the_wheel_readme_is_the_plugins(wheel_metadata):
     assert wheel_metadata["Description-Content-Type"] == "text/markdown"
-    assert wheel_metadata.get_payload().strip() == (ROOT / "pytest_plugin" / "README.md").read_text(encoding="utf-8").strip()
+    assert (
+        wheel_metadata.get_payload().strip()
+        == (ROOT / "pytest_plugin" / "README.md").read_text(encoding="utf-8").strip()
+    )

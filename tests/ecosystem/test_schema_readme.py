@@ -7,7 +7,6 @@ import shutil
 
 import boto3
 import pytest
-
 from tool_runs import ROOT, VENV_BIN, describe, run
 
 SCHEMA_DIRECTORY = ROOT / "docs" / "schema"
@@ -16,7 +15,7 @@ SCHEMA = SCHEMA_DIRECTORY / "collaboration_trained_model.schema.json"
 
 
 def readme_blocks(language):
-    return re.findall(r"```%s\n(.*?)```" % language, README, re.DOTALL)
+    return re.findall(rf"```{language}\n(.*?)```", README, re.DOTALL)
 
 
 @pytest.fixture
@@ -24,7 +23,7 @@ def readme_python():
     """The names the README's Python block defines."""
     [block] = readme_blocks("python")
     namespace = {}
-    exec(compile(block, "docs/schema/README.md", "exec"), namespace)  # noqa: S102  (the README's own code)
+    exec(compile(block, "docs/schema/README.md", "exec"), namespace)
     return namespace
 
 
@@ -34,7 +33,8 @@ def document(cleanroomsml_fake, readme_python):
     model = cleanroomsml_fake.add_trained_model(name="churn", status="CREATE_FAILED", description="Predicts churn")
     client = boto3.client("cleanroomsml", region_name="us-east-1")
     response = client.get_collaboration_trained_model(
-        trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"],
+        trainedModelArn=model["trainedModelArn"],
+        collaborationIdentifier=model["collaborationIdentifier"],
     )
     return readme_python["as_document"](response)
 
@@ -42,7 +42,12 @@ def document(cleanroomsml_fake, readme_python):
 @pytest.fixture
 def check_jsonschema(tmp_path):
     """Runs the README's check-jsonschema command on a document saved as model.json beside the schema."""
-    [command] = [line[2:] for block in readme_blocks("console") for line in block.splitlines() if line.startswith("$ check-jsonschema")]
+    [command] = [
+        line[2:]
+        for block in readme_blocks("console")
+        for line in block.splitlines()
+        if line.startswith("$ check-jsonschema")
+    ]
     arguments = shlex.split(command)
     arguments[0] = str(VENV_BIN / arguments[0])
     shutil.copy(SCHEMA, tmp_path)

@@ -39,7 +39,9 @@ def ansible_environment(collections_path=None):
 
 def run(arguments, cwd=ROOT, env=None):
     """Run a command, capturing its output; returns the CompletedProcess."""
-    return subprocess.run([str(argument) for argument in arguments], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(argument) for argument in arguments], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
 
 
 def run_ok(arguments, cwd=ROOT, env=None):
@@ -51,5 +53,8 @@ def run_ok(arguments, cwd=ROOT, env=None):
 
 def describe(result):
     return "%s\nexited with %d\n--- stdout (end)\n%s\n--- stderr (end)\n%s" % (
-        " ".join(result.args), result.returncode, result.stdout[-8000:], result.stderr[-8000:],
+        " ".join(result.args),
+        result.returncode,
+        result.stdout[-8000:],
+        result.stderr[-8000:],
     )

@@ -13,7 +13,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SOURCE = "extensions/eda/plugins/event_source/trained_model_status.py"
-CODE_IT_LOADS = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "plugins" / "plugin_utils").glob("*trained_model_status*.py")) + [
+CODE_IT_LOADS = [
+    *sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "plugins" / "plugin_utils").glob("*trained_model_status*.py")
+    ),
     "plugins/plugin_utils/event_source_client.py",
 ]
 
@@ -30,7 +34,11 @@ except ValueError as error:
 @pytest.fixture(scope="module")
 def tarball(tmp_path_factory):
     output = tmp_path_factory.mktemp("galaxy")
-    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--output-path", str(output), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "ansible-galaxy"), "collection", "build", "--output-path", str(output), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     return next(output.glob("cleanrooms-ml-*.tar.gz"))
 
 
@@ -43,14 +51,39 @@ def test_the_tarball_holds_the_event_source_and_the_code_it_loads(tarball):
 def test_the_installed_source_loads_its_code_outside_ansibles_loader(tarball, tmp_path):
     collections = tmp_path / "collections"
     subprocess.run(
-        [str(BIN / "ansible-galaxy"), "collection", "install", "--offline", "--no-deps", "--force", "-p", str(collections), str(tarball)],
-        check=True, capture_output=True,
+        [
+            str(BIN / "ansible-galaxy"),
+            "collection",
+            "install",
+            "--offline",
+            "--no-deps",
+            "--force",
+            "-p",
+            str(collections),
+            str(tarball),
+        ],
+        check=True,
+        capture_output=True,
     )
-    environment = dict((name, value) for name, value in os.environ.items() if name not in ("PYTHONPATH", "ANSIBLE_COLLECTIONS_PATH"))
+    environment = {
+        name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "ANSIBLE_COLLECTIONS_PATH")
+    }
     result = subprocess.run(
-        [sys.executable, "-c", LOAD_AS_RULEBOOK_DOES, str(collections / "ansible_collections" / "cleanrooms" / "ml" / SOURCE)],
-        cwd=tmp_path, env=environment, capture_output=True, text=True, check=False, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            LOAD_AS_RULEBOOK_DOES,
+            str(collections / "ansible_collections" / "cleanrooms" / "ml" / SOURCE),
+        ],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stderr[-4000:]
-    assert result.stdout.startswith("cleanrooms.ml.trained_model_status: collaboration_identifier must be a UUID"), result.stdout + result.stderr[-4000:]
+    assert result.stdout.startswith("cleanrooms.ml.trained_model_status: collaboration_identifier must be a UUID"), (
+        result.stdout + result.stderr[-4000:]
+    )

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,18 +27,28 @@ CHANGE_AFTER = 4
 # ansible-rulebook's start (a JVM), two polls and a playbook run, on a busy machine.
 TIMEOUT = 120
 
-pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="ansible-rulebook needs Java 17, and there is no java on PATH")
+pytestmark = pytest.mark.skipif(
+    shutil.which("java") is None, reason="ansible-rulebook needs Java 17, and there is no java on PATH"
+)
 
 
 def first_page_polls(calls):
-    return [index for index, (name, params) in enumerate(calls) if name == "ListCollaborationTrainedModels" and not params.get("nextToken")]
+    return [
+        index
+        for index, (name, params) in enumerate(calls)
+        if name == "ListCollaborationTrainedModels" and not params.get("nextToken")
+    ]
 
 
 def wait_for(condition, rulebook, output, what):
     deadline = time.monotonic() + TIMEOUT
     while not condition():
         if rulebook.poll() is not None:
-            pytest.fail("ansible-rulebook ended (rc=%s) before %s:\n%s" % (rulebook.returncode, what, output.read_text(errors="replace")[-6000:]))
+            pytest.fail(
+                "ansible-rulebook ended (rc={}) before {}:\n{}".format(
+                    rulebook.returncode, what, output.read_text(errors="replace")[-6000:]
+                )
+            )
         if time.monotonic() > deadline:
             pytest.fail("no %s within %d s:\n%s" % (what, TIMEOUT, output.read_text(errors="replace")[-6000:]))
         time.sleep(0.1)
@@ -54,14 +63,31 @@ def rulebook_environment(cleanroomsml_server):
     return environment
 
 
-def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(cleanroomsml_fake, rulebook_environment, tmp_path):
+def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(
+    cleanroomsml_fake, rulebook_environment, tmp_path
+):
     variables = tmp_path / "vars.yml"
-    variables.write_text(yaml.safe_dump({"collaboration_id": COLLABORATION, "poll_delay": POLL_DELAY, "records_dir": str(tmp_path)}))
+    variables.write_text(
+        yaml.safe_dump({"collaboration_id": COLLABORATION, "poll_delay": POLL_DELAY, "records_dir": str(tmp_path)})
+    )
     output = tmp_path / "rulebook.log"
     with open(output, "wb") as log:
         rulebook = subprocess.Popen(
-            [str(Path(sys.executable).parent / "ansible-rulebook"), "-r", "trained_model_status.yml", "-i", "inventory.yml", "--vars", str(variables), "-v"],
-            cwd=RULEBOOKS, env=rulebook_environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                str(Path(sys.executable).parent / "ansible-rulebook"),
+                "-r",
+                "trained_model_status.yml",
+                "-i",
+                "inventory.yml",
+                "--vars",
+                str(variables),
+                "-v",
+            ],
+            cwd=RULEBOOKS,
+            env=rulebook_environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         wait_for(lambda: first_page_polls(cleanroomsml_fake.calls), rulebook, output, "first poll")
@@ -74,15 +100,22 @@ def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(
         alerts = tmp_path / "alerts.log"
         wait_for(lambda: deployments.is_file() and alerts.is_file(), rulebook, output, "deployment and alert records")
 
-        assert deployments.read_text().splitlines() == ["deployed churn version %s (ACTIVE)" % churn["versionIdentifier"]]
-        assert alerts.read_text().splitlines() == ["training of fraud failed: container exited with code 1 (AlgorithmError)"]
+        assert deployments.read_text().splitlines() == [
+            "deployed churn version {} (ACTIVE)".format(churn["versionIdentifier"])
+        ]
+        assert alerts.read_text().splitlines() == [
+            "training of fraud failed: container exited with code 1 (AlgorithmError)"
+        ]
         calls = list(cleanroomsml_fake.calls)
         gets = [
-            (index, params) for index, (name, params) in enumerate(calls)
+            (index, params)
+            for index, (name, params) in enumerate(calls)
             if name == "GetCollaborationTrainedModel" and params["trainedModelArn"] == churn["trainedModelArn"]
         ]
         source_get = next(index for index, params in gets if "versionIdentifier" not in params)
-        assert any(params.get("versionIdentifier") == churn["versionIdentifier"] for index, params in gets), "the playbook's module asked the fake"
+        assert any(params.get("versionIdentifier") == churn["versionIdentifier"] for index, params in gets), (
+            "the playbook's module asked the fake"
+        )
         polls_to_see_it = [index for index in first_page_polls(calls) if calls_before_the_change <= index < source_get]
         assert len(polls_to_see_it) <= 2, "the change was reported within two polls"
     finally:
@@ -106,13 +139,23 @@ def test_the_guide_shows_the_rulebook_this_test_runs():
 def test_the_guides_decision_environment_is_one_ansible_builder_accepts(tmp_path):
     definition = RULEBOOKS / "decision-environment.yml"
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "ansible-builder"), "create", "-f", str(definition), "--context", str(tmp_path / "context")],
-        capture_output=True, text=True, check=False, timeout=120,
+        [
+            str(Path(sys.executable).parent / "ansible-builder"),
+            "create",
+            "-f",
+            str(definition),
+            "--context",
+            str(tmp_path / "context"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "cleanrooms.ml" in (tmp_path / "context" / "_build" / "requirements.yml").read_text(encoding="utf-8")
     guide = (ROOT / "docs" / "docsite" / "rst" / "event_driven.rst").read_text(encoding="utf-8")
-    assert "\n".join(line for line in definition.read_text(encoding="utf-8").splitlines() if not line.startswith(("#", "---"))) in "\n".join(
-        line[3:] for line in guide.splitlines()
-    )
+    assert "\n".join(
+        line for line in definition.read_text(encoding="utf-8").splitlines() if not line.startswith(("#", "---"))
+    ) in "\n".join(line[3:] for line in guide.splitlines())

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from pytest_cleanroomsml.fake.seed import apply_seed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,12 +40,18 @@ def documented_examples():
     for plugin_type in PLUGIN_TYPES:
         listed = subprocess.run(
             [str(ansible_doc), "-t", plugin_type, "--list", "--json", COLLECTION],
-            env=playbook_environment(), capture_output=True, text=True, check=True,
+            env=playbook_environment(),
+            capture_output=True,
+            text=True,
+            check=True,
         )
         names = sorted(json.loads(listed.stdout))
         documented = subprocess.run(
             [str(ansible_doc), "-t", plugin_type, "--json", *names],
-            env=playbook_environment(), capture_output=True, text=True, check=True,
+            env=playbook_environment(),
+            capture_output=True,
+            text=True,
+            check=True,
         )
         examples.update((name, record["examples"]) for name, record in json.loads(documented.stdout).items())
     return examples
@@ -65,7 +70,7 @@ def test_every_test_and_filter_has_examples_that_run_against_the_fake(cleanrooms
     (model,) = apply_seed(cleanroomsml_fake, SEED)
     plays = [
         {
-            "name": "EXAMPLES of %s" % name,
+            "name": f"EXAMPLES of {name}",
             "hosts": "localhost",
             "connection": "local",
             "gather_facts": False,
@@ -74,7 +79,9 @@ def test_every_test_and_filter_has_examples_that_run_against_the_fake(cleanrooms
                 "model_arn": model["trainedModelArn"],
                 "collaboration_id": model["collaborationIdentifier"],
             },
-            "module_defaults": {"group/cleanrooms.ml.cleanroomsml": {"endpoint_url": "{{ cleanroomsml_endpoint_url }}"}},
+            "module_defaults": {
+                "group/cleanrooms.ml.cleanroomsml": {"endpoint_url": "{{ cleanroomsml_endpoint_url }}"}
+            },
             "tasks": yaml.safe_load(text),
         }
         for name, text in sorted(examples.items())
@@ -84,6 +91,10 @@ def test_every_test_and_filter_has_examples_that_run_against_the_fake(cleanrooms
 
     result = run_playbook(playbook, cleanroomsml_server, capture=True)
 
-    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (result.returncode, result.stdout[-8000:], result.stderr[-4000:])
+    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (
+        result.returncode,
+        result.stdout[-8000:],
+        result.stderr[-4000:],
+    )
     assert result.stdout.count("PLAY [EXAMPLES of ") == len(examples)
     assert "failed=0" in result.stdout and "skipped=0" in result.stdout

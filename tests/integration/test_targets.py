@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,13 +21,15 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from fake_playbook import model_vars, run_playbook  # noqa: E402  (tools/ is not a package)
 
-TARGETS = sorted(path for path in (Path(__file__).parent / "targets").iterdir() if (path / "tasks" / "main.yml").is_file())
+TARGETS = sorted(
+    path for path in (Path(__file__).parent / "targets").iterdir() if (path / "tasks" / "main.yml").is_file()
+)
 
 
 def target_playbook(target, directory):
     playbook = directory / "play.yml"
     play = {
-        "name": "Integration target %s" % target.name,
+        "name": f"Integration target {target.name}",
         "hosts": "localhost",
         "connection": "local",
         "gather_facts": False,
@@ -46,6 +47,12 @@ def test_target(target, cleanroomsml_fake, cleanroomsml_server, tmp_path):
     faults_file = target / "faults.yaml"
     for fault in yaml.safe_load(faults_file.read_text(encoding="utf-8")) if faults_file.is_file() else []:
         cleanroomsml_fake.fail_next(**fault)
-    result = run_playbook(target_playbook(target, tmp_path), cleanroomsml_server, {"models": model_vars(descriptions)}, capture=True)
-    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (result.returncode, result.stdout[-8000:], result.stderr[-4000:])
+    result = run_playbook(
+        target_playbook(target, tmp_path), cleanroomsml_server, {"models": model_vars(descriptions)}, capture=True
+    )
+    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (
+        result.returncode,
+        result.stdout[-8000:],
+        result.stderr[-4000:],
+    )
     assert "failed=0" in result.stdout

@@ -15,7 +15,7 @@ def test_warnings_come_without_a_deprecation_warning(cleanroomsml_fake, cleanroo
     # amazon.aws 10's AnsibleAWSModule passed every module.warn() message to exit_json(warnings=...),
     # which ansible-core 2.19 answers with a DEPRECATION WARNING.
     model = cleanroomsml_fake.add_trained_model("churn", "RETRAINING")
-    variables = dict(arn=model["trainedModelArn"], collaboration_identifier=model["collaborationIdentifier"])
+    variables = {"arn": model["trainedModelArn"], "collaboration_identifier": model["collaborationIdentifier"]}
     result = run_playbook(PLAYBOOK, cleanroomsml_server, variables, capture=True)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-8000:]

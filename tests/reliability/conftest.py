@@ -7,14 +7,15 @@ imports this file as reliability.conftest, not as the `conftest` the unit tests 
 """
 
 import pytest
-
-# pylint: disable=unused-import
-from unit.plugins.lookup.conftest import client_cache  # noqa: F401
-from unit.plugins.lookup.conftest import lookup_warnings  # noqa: F401
-from unit.plugins.lookup.conftest import run_lookup  # noqa: F401
+from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from unit.conftest import run_module  # noqa: F401
 
-from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
+# pylint: disable=unused-import
+from unit.plugins.lookup.conftest import (
+    client_cache,  # noqa: F401
+    lookup_warnings,  # noqa: F401
+    run_lookup,  # noqa: F401
+)
 
 from .tallies import Tallies
 

@@ -6,7 +6,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 
 # pylint: disable=unused-import,wrong-import-position
-from fake_playbook import model_vars  # noqa: E402,F401
-from fake_playbook import run_playbook  # noqa: E402,F401
+from fake_playbook import (
+    model_vars,  # noqa: F401
+    run_playbook,  # noqa: F401
+)
 
 PLAYBOOKS = Path(__file__).parent / "playbooks"

@@ -41,7 +41,7 @@ class HttpReply(Reply):
 
     def answer(self, connection, stop):
         head = ["HTTP/1.1 %d Scripted" % self.status, "Content-Length: %d" % self.declared_length, "Connection: close"]
-        head.extend("%s: %s" % item for item in self.headers.items())
+        head.extend("{}: {}".format(*item) for item in self.headers.items())
         connection.sendall(("\r\n".join(head) + "\r\n\r\n").encode("ascii") + self.body)
 
 
@@ -111,7 +111,7 @@ class EchoHeaders(Reply):
     def answer_request(self, connection, stop, head):
         lines = head.decode("latin-1").split("\r\n")[1:]
         headers = dict(line.split(": ", 1) for line in lines if ": " in line)
-        message = "refused %r; raw: %s" % (headers, " | ".join(lines))
+        message = "refused {!r}; raw: {}".format(headers, " | ".join(lines))
         echoed = {"X-Echoed-Token": headers.get("X-Amz-Security-Token", "none")}
         aws_error(self.status, self.code, message, echoed).answer(connection, stop)
 
@@ -146,7 +146,7 @@ class ScriptedEndpoint:
     def _serve(self):
         while not self._stop.is_set() and self.connections < MAX_CONNECTIONS:
             try:
-                connection, address = self._listener.accept()
+                connection, _address = self._listener.accept()
             except socket.timeout:
                 continue
             reply = self.replies[min(self.connections, len(self.replies) - 1)]

@@ -18,8 +18,8 @@ class Tallies:
 
     def __init__(self, config):
         for marker, (label, tried, held) in TALLIES.items():
-            config.addinivalue_line("markers", "%s: counted in the summary line '%s: N %s, N %s'" % (marker, label, tried, held))
-        self.counts = dict((marker, [0, 0]) for marker in TALLIES)
+            config.addinivalue_line("markers", f"{marker}: counted in the summary line '{label}: N {tried}, N {held}'")
+        self.counts = {marker: [0, 0] for marker in TALLIES}
 
     def pytest_collection_modifyitems(self, items):
         # user_properties travel with each report, from pytest-xdist workers too.

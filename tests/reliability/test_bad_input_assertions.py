@@ -2,7 +2,6 @@
 never an AssertionError that blames the model, and never a call to AWS."""
 
 import pytest
-
 from pytest_cleanroomsml import (
     assert_logs_published,
     assert_metrics_published,
@@ -22,11 +21,11 @@ CHURN = {"name": "churn", "status": "ACTIVE", "trainedModelArn": VALID_ARN}
 
 def model_case(assertion, model, name):
     statuses = ("ACTIVE",) if assertion is assert_model_status else ()
-    return pytest.param(assertion, model, statuses, MODEL, TypeError, id="%s: %s" % (assertion.__name__, name))
+    return pytest.param(assertion, model, statuses, MODEL, TypeError, id=f"{assertion.__name__}: {name}")
 
 
 def statuses_case(statuses, error, name):
-    return pytest.param(assert_model_status, CHURN, statuses, STATUSES, error, id="assert_model_status: %s" % name)
+    return pytest.param(assert_model_status, CHURN, statuses, STATUSES, error, id=f"assert_model_status: {name}")
 
 
 CASES = [
@@ -35,7 +34,9 @@ CASES = [
     model_case(assert_model_active, VALID_ARN, "an ARN instead of a model"),
     model_case(assert_model_active, {}, "an empty dict"),
     model_case(assert_model_active, {"Status": "ACTIVE"}, "a dict of unknown keys"),
-    model_case(assert_model_status, {"changed": False, "trained_model": {"status": "ACTIVE"}}, "the module's whole result"),
+    model_case(
+        assert_model_status, {"changed": False, "trained_model": {"status": "ACTIVE"}}, "the module's whole result"
+    ),
     model_case(assert_metrics_published, 5, "an integer"),
     model_case(assert_metrics_published, [{"metricsStatus": "PUBLISH_SUCCEEDED"}], "a list of models"),
     model_case(assert_logs_published, b'{"logsStatus": "PUBLISH_SUCCEEDED"}', "JSON bytes"),

@@ -8,21 +8,53 @@ GET = "GetCollaborationTrainedModel"
 
 # (id, what to do with the fake and a model in it, the argument the message names)
 CASES = [
-    ("fail_next times: a billion", lambda fake, model: fake.fail_next(GET, "ThrottlingException", times=10 ** 9), "times"),
+    (
+        "fail_next times: a billion",
+        lambda fake, model: fake.fail_next(GET, "ThrottlingException", times=10**9),
+        "times",
+    ),
     ("fail_next times: a string", lambda fake, model: fake.fail_next(GET, "ThrottlingException", times="3"), "times"),
     ("fail_next times: a float", lambda fake, model: fake.fail_next(GET, "ThrottlingException", times=2.5), "times"),
-    ("fail_next message: a number", lambda fake, model: fake.fail_next(GET, "ThrottlingException", message=5), "message"),
-    ("set_status after: infinite", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=float("inf")), "after"),
-    ("set_status after: nan", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=float("nan")), "after"),
-    ("set_status after: negative", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=-1), "after"),
-    ("set_status after: a string", lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after="5"), "after"),
+    (
+        "fail_next message: a number",
+        lambda fake, model: fake.fail_next(GET, "ThrottlingException", message=5),
+        "message",
+    ),
+    (
+        "set_status after: infinite",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=float("inf")),
+        "after",
+    ),
+    (
+        "set_status after: nan",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=float("nan")),
+        "after",
+    ),
+    (
+        "set_status after: negative",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=-1),
+        "after",
+    ),
+    (
+        "set_status after: a string",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after="5"),
+        "after",
+    ),
     ("set_status status: None", lambda fake, model: fake.set_status(model["trainedModelArn"], None), "status"),
     ("latency: negative", lambda fake, model: setattr(fake, "latency", -1), "latency"),
     ("latency: infinite", lambda fake, model: setattr(fake, "latency", float("inf")), "latency"),
     ("latency: a string", lambda fake, model: setattr(fake, "latency", "0.5"), "latency"),
     ("latency: a day", lambda fake, model: setattr(fake, "latency", 86400), "latency"),
-    ("override trainedModelArn: a number", lambda fake, model: fake.add_trained_model("x", trainedModelArn=5), "trainedModelArn"),
-    ("override versionIdentifier: a list", lambda fake, model: fake.add_version(model["trainedModelArn"], versionIdentifier=["v"]), "versionIdentifier"),
+    (
+        "override trainedModelArn: a number",
+        lambda fake, model: fake.add_trained_model("x", trainedModelArn=5),
+        "trainedModelArn",
+    ),
+    (
+        "override versionIdentifier: a list",
+        lambda fake, model: fake.add_version(model["trainedModelArn"], versionIdentifier=["v"]),
+        "versionIdentifier",
+    ),
     ("name: a number", lambda fake, model: fake.add_trained_model(5), "name"),
 ]
 

@@ -6,7 +6,6 @@ import re
 import sys
 
 import yaml
-
 from unit.plugins.lookup.conftest import COLLABORATION
 
 from .playbook_runner import PLAYBOOKS, run_playbook
@@ -22,32 +21,51 @@ RECAP = re.compile(r"^(host\d+)\s*:\s*ok=(\d+)\s+changed=\d+\s+unreachable=(\d+)
 
 def write_inventory(path, models):
     """Hosts host01..host20, local, each with the ARN and name of its own model as host vars."""
-    hosts = dict(("host%02d" % number, {"model_arn": model["trainedModelArn"], "model_name": model["name"]}) for number, model in enumerate(models, 1))
+    hosts = {
+        "host%02d" % number: {"model_arn": model["trainedModelArn"], "model_name": model["name"]}
+        for number, model in enumerate(models, 1)
+    }
     group_vars = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable}
     path.write_text(yaml.safe_dump({"models": {"hosts": hosts, "vars": group_vars}}), encoding="utf-8")
     return path
 
 
 def test_each_host_and_term_gets_its_own_model(cleanroomsml_fake, cleanroomsml_server, tmp_path):
-    models = [cleanroomsml_fake.add_trained_model("model-%02d" % number, collaboration_identifier=COLLABORATION) for number in range(1, TERMS + 1)]
+    models = [
+        cleanroomsml_fake.add_trained_model("model-%02d" % number, collaboration_identifier=COLLABORATION)
+        for number in range(1, TERMS + 1)
+    ]
     cleanroomsml_fake.latency = LATENCY_SECONDS
     inventory = write_inventory(tmp_path / "inventory.yml", models[:HOSTS])
     terms = random.Random(0).sample(models, TERMS)  # an order the lookup could not get by sorting
-    extra_vars = dict(
-        collaboration_identifier=COLLABORATION,
-        lookup_arns=[model["trainedModelArn"] for model in terms],
-        lookup_names=[model["name"] for model in terms],
-    )
+    extra_vars = {
+        "collaboration_identifier": COLLABORATION,
+        "lookup_arns": [model["trainedModelArn"] for model in terms],
+        "lookup_names": [model["name"] for model in terms],
+    }
     # Each host's model once for the host and once for the lookup; the others once, for the lookup.
     expected_requests = collections.Counter(model["trainedModelArn"] for model in models[:HOSTS] + models)
 
     for run in range(1, RUNS + 1):
         calls_before = len(cleanroomsml_fake.calls)
-        result = run_playbook(PLAYBOOK, cleanroomsml_server, extra_vars, options=("-i", str(inventory), "--forks", str(HOSTS)), capture=True)
+        result = run_playbook(
+            PLAYBOOK,
+            cleanroomsml_server,
+            extra_vars,
+            options=("-i", str(inventory), "--forks", str(HOSTS)),
+            capture=True,
+        )
 
         assert result.returncode == 0, "run %d:\n%s\n%s" % (run, result.stdout[-6000:], result.stderr[-3000:])
-        recap = dict((host, (int(ok), int(unreachable), int(failed))) for host, ok, unreachable, failed in RECAP.findall(result.stdout))
+        recap = {
+            host: (int(ok), int(unreachable), int(failed))
+            for host, ok, unreachable, failed in RECAP.findall(result.stdout)
+        }
         assert sorted(recap) == ["host%02d" % number for number in range(1, HOSTS + 1)], "run %d" % run
-        assert all(ok >= 2 and (unreachable, failed) == (0, 0) for ok, unreachable, failed in recap.values()), "run %d: %s" % (run, recap)
-        requested = collections.Counter(parameters["trainedModelArn"] for operation, parameters in cleanroomsml_fake.calls[calls_before:])
+        assert all(ok >= 2 and (unreachable, failed) == (0, 0) for ok, unreachable, failed in recap.values()), (
+            "run %d: %s" % (run, recap)
+        )
+        requested = collections.Counter(
+            parameters["trainedModelArn"] for operation, parameters in cleanroomsml_fake.calls[calls_before:]
+        )
         assert requested == expected_requests, "run %d" % run

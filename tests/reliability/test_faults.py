@@ -10,13 +10,9 @@ import contextlib
 import time
 
 import pytest
-
 from ansible.errors import AnsibleLookupError
-
-from pytest_cleanroomsml.fake import MISSING
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
+from pytest_cleanroomsml.fake import MISSING
 from unit.conftest import warning_messages
 from unit.plugins.lookup.conftest import COLLABORATION
 
@@ -123,12 +119,30 @@ Fault = collections.namedtuple("Fault", "name injection options expected plugins
 FAULTS = [
     Fault("throttled once", FakeFault("ThrottlingException"), {}, Succeeds(2), BOTH),
     Fault("throttled 3 times", FakeFault("ThrottlingException", times=3), {}, Succeeds(4), BOTH),
-    Fault("throttled as often as retries allow", FakeFault("ThrottlingException", times=MOST_REQUESTS - 1), {}, Succeeds(MOST_REQUESTS), BOTH),
-    Fault("throttled without end", FakeFault("ThrottlingException", times=50), {}, Fails(MOST_REQUESTS, "ThrottlingException"), BOTH),
+    Fault(
+        "throttled as often as retries allow",
+        FakeFault("ThrottlingException", times=MOST_REQUESTS - 1),
+        {},
+        Succeeds(MOST_REQUESTS),
+        BOTH,
+    ),
+    Fault(
+        "throttled without end",
+        FakeFault("ThrottlingException", times=50),
+        {},
+        Fails(MOST_REQUESTS, "ThrottlingException"),
+        BOTH,
+    ),
     Fault("500 twice", FakeFault("InternalServerException", times=2), {}, Succeeds(3), BOTH),
     Fault("500 InternalServiceException twice", FakeFault("InternalServiceException", times=2), {}, Succeeds(3), BOTH),
     Fault("503 twice", FakeFault("ServiceUnavailable", times=2), {}, Succeeds(3), BOTH),
-    Fault("503 without end", FakeFault("ServiceUnavailable", times=50), {}, Fails(MOST_REQUESTS, "ServiceUnavailable"), BOTH),
+    Fault(
+        "503 without end",
+        FakeFault("ServiceUnavailable", times=50),
+        {},
+        Fails(MOST_REQUESTS, "ServiceUnavailable"),
+        BOTH,
+    ),
     Fault("access denied", FakeFault("AccessDeniedException"), {}, Fails(1, "AccessDeniedException"), BOTH),
     Fault("not found", FakeFault("ResourceNotFoundException"), {}, Fails(1, "ResourceNotFoundException"), BOTH),
     Fault("refused as invalid", FakeFault("ValidationException"), {}, Fails(1, "ValidationException"), BOTH),
@@ -140,30 +154,99 @@ FAULTS = [
     Fault("no answer (read timeout)", WireFault(Silence()), {}, Fails(2, "Read timeout"), MODULE_ONLY),
     # Each read gets a byte within the read timeout; the answer as a whole must still end by its deadline.
     Fault("an answer that drips without end", WireFault(SlowDrip()), {}, Fails(2, "Read timeout"), MODULE_ONLY),
-    Fault("an answer that drips without end, waiting", WireFault(SlowDrip()), {"wait": True, "wait_timeout": 2}, Fails(2, "Read timeout"), MODULE_ONLY),
-    Fault("a proxy's 502 page once", WireFault(HttpReply(502, "<html>Bad Gateway</html>", HTML_PAGE), THE_MODEL), {}, Succeeds(2), BOTH),
-    Fault("a proxy's 503 page every time", WireFault(HttpReply(503, "<html>Unavailable</html>", HTML_PAGE)), {}, Fails(2, "503"), BOTH),
-    Fault("truncated JSON body", WireFault(json_reply(200, '{"name": "churn", "status": "ACT')), {}, Fails(1, "unreadable response"), BOTH),
     Fault(
-        "body cut short of its Content-Length", WireFault(HttpReply(200, '{"name": "churn"', declared_length=4096)), {},
-        Fails(1, "unreadable response"), BOTH,
+        "an answer that drips without end, waiting",
+        WireFault(SlowDrip()),
+        {"wait": True, "wait_timeout": 2},
+        Fails(2, "Read timeout"),
+        MODULE_ONLY,
+    ),
+    Fault(
+        "a proxy's 502 page once",
+        WireFault(HttpReply(502, "<html>Bad Gateway</html>", HTML_PAGE), THE_MODEL),
+        {},
+        Succeeds(2),
+        BOTH,
+    ),
+    Fault(
+        "a proxy's 503 page every time",
+        WireFault(HttpReply(503, "<html>Unavailable</html>", HTML_PAGE)),
+        {},
+        Fails(2, "503"),
+        BOTH,
+    ),
+    Fault(
+        "truncated JSON body",
+        WireFault(json_reply(200, '{"name": "churn", "status": "ACT')),
+        {},
+        Fails(1, "unreadable response"),
+        BOTH,
+    ),
+    Fault(
+        "body cut short of its Content-Length",
+        WireFault(HttpReply(200, '{"name": "churn"', declared_length=4096)),
+        {},
+        Fails(1, "unreadable response"),
+        BOTH,
     ),
     Fault("JSON body that is not an object", WireFault(json_reply(200, [])), {}, Fails(1, "unreadable response"), BOTH),
-    Fault("timestamp that is not a date", WireFault(json_reply(200, {"name": "churn", "createTime": "yesterday"})), {}, Fails(1, "unreadable response"), BOTH),
+    Fault(
+        "timestamp that is not a date",
+        WireFault(json_reply(200, {"name": "churn", "createTime": "yesterday"})),
+        {},
+        Fails(1, "unreadable response"),
+        BOTH,
+    ),
     # Members that break the schema: validate_response decides.
     Fault(
-        "missing creatorAccountId, strict", FakeFault(creatorAccountId=MISSING), {"validate_response": "strict"},
-        Fails(1, "'creatorAccountId' is a required property"), BOTH,
+        "missing creatorAccountId, strict",
+        FakeFault(creatorAccountId=MISSING),
+        {"validate_response": "strict"},
+        Fails(1, "'creatorAccountId' is a required property"),
+        BOTH,
     ),
-    Fault("missing creatorAccountId, warn", FakeFault(creatorAccountId=MISSING), {"validate_response": "warn"}, Succeeds(1, warns="creatorAccountId"), BOTH),
-    Fault("missing creatorAccountId, off", FakeFault(creatorAccountId=MISSING), {"validate_response": "off"}, Succeeds(1), BOTH),
-    Fault("unknown status, strict", FakeFault(status="RETRAINING"), {"validate_response": "strict"}, Fails(1, "'RETRAINING' is not one of"), BOTH),
-    Fault("unknown status, warn", FakeFault(status="RETRAINING"), {"validate_response": "warn"}, Succeeds(1, "RETRAINING", warns="RETRAINING"), BOTH),
-    Fault("unknown status, off", FakeFault(status="RETRAINING"), {"validate_response": "off"}, Succeeds(1, "RETRAINING"), BOTH),
+    Fault(
+        "missing creatorAccountId, warn",
+        FakeFault(creatorAccountId=MISSING),
+        {"validate_response": "warn"},
+        Succeeds(1, warns="creatorAccountId"),
+        BOTH,
+    ),
+    Fault(
+        "missing creatorAccountId, off",
+        FakeFault(creatorAccountId=MISSING),
+        {"validate_response": "off"},
+        Succeeds(1),
+        BOTH,
+    ),
+    Fault(
+        "unknown status, strict",
+        FakeFault(status="RETRAINING"),
+        {"validate_response": "strict"},
+        Fails(1, "'RETRAINING' is not one of"),
+        BOTH,
+    ),
+    Fault(
+        "unknown status, warn",
+        FakeFault(status="RETRAINING"),
+        {"validate_response": "warn"},
+        Succeeds(1, "RETRAINING", warns="RETRAINING"),
+        BOTH,
+    ),
+    Fault(
+        "unknown status, off",
+        FakeFault(status="RETRAINING"),
+        {"validate_response": "off"},
+        Succeeds(1, "RETRAINING"),
+        BOTH,
+    ),
     # Waiting assumes an unknown status may still become ACTIVE, so it waits until its timeout.
     Fault(
-        "unknown status while waiting", FakeFault(status="RETRAINING"), {"wait": True, "wait_timeout": 1, "wait_delay": 1, "validate_response": "off"},
-        Fails(2, "is still RETRAINING after waiting 1"), MODULE_ONLY,
+        "unknown status while waiting",
+        FakeFault(status="RETRAINING"),
+        {"wait": True, "wait_timeout": 1, "wait_delay": 1, "validate_response": "off"},
+        Fails(2, "is still RETRAINING after waiting 1"),
+        MODULE_ONLY,
     ),
 ]
 
@@ -174,9 +257,17 @@ def run_plugin(run_module, run_lookup, lookup_warnings):
 
     def run(plugin, endpoint_url, model, options):
         if plugin == "module":
-            arguments = dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=model["collaborationIdentifier"])
+            arguments = {
+                "trained_model_arn": model["trainedModelArn"],
+                "collaboration_identifier": model["collaborationIdentifier"],
+            }
             result = run_module(main, dict(arguments, endpoint_url=endpoint_url, aws_config=AWS_CONFIG, **options))
-            return Outcome(result.get("failed", False), result.get("msg", ""), result.get("trained_model"), warning_messages(result))
+            return Outcome(
+                result.get("failed", False),
+                result.get("msg", ""),
+                result.get("trained_model"),
+                warning_messages(result),
+            )
         try:
             (facts,) = run_lookup(model["trainedModelArn"], endpoint_url=endpoint_url, **options)
         except AnsibleLookupError as error:
@@ -188,12 +279,17 @@ def run_plugin(run_module, run_lookup, lookup_warnings):
 
 @pytest.mark.fault
 @pytest.mark.parametrize(
-    "fault, plugin", [pytest.param(fault, plugin, id="%s: %s" % (plugin, fault.name)) for fault in FAULTS for plugin in fault.plugins]
+    "fault, plugin",
+    [pytest.param(fault, plugin, id=f"{plugin}: {fault.name}") for fault in FAULTS for plugin in fault.plugins],
 )
-def test_fault_is_handled_as_specified(cleanroomsml_fake, cleanroomsml_server, run_plugin, quick_backoff, monkeypatch, fault, plugin):
+def test_fault_is_handled_as_specified(
+    cleanroomsml_fake, cleanroomsml_server, run_plugin, quick_backoff, monkeypatch, fault, plugin
+):
     for name, value in RETRY_ENVIRONMENT.items():
         monkeypatch.setenv(name, value)
-    model = cleanroomsml_fake.add_trained_model("churn", collaboration_identifier=COLLABORATION, **fault.injection.members)
+    model = cleanroomsml_fake.add_trained_model(
+        "churn", collaboration_identifier=COLLABORATION, **fault.injection.members
+    )
 
     with fault.injection.serve(cleanroomsml_fake, cleanroomsml_server, model) as endpoint:
         started = time.monotonic()

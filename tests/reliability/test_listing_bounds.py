@@ -4,10 +4,8 @@ or seconds), with a one-line failure naming it, instead of paging for ever."""
 import time
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
 from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import EndlessPages, ScriptedEndpoint
@@ -19,13 +17,14 @@ SUMMARY = {
     "membershipIdentifier": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
     "collaborationIdentifier": COLLABORATION,
     "status": "ACTIVE",
-    "configuredModelAlgorithmAssociationArn": MEMBERSHIP_ARN + "/configured-model-algorithm-association/0f8fad5b-d9cb-469f-a165-70867728950e",
+    "configuredModelAlgorithmAssociationArn": MEMBERSHIP_ARN
+    + "/configured-model-algorithm-association/0f8fad5b-d9cb-469f-a165-70867728950e",
     "creatorAccountId": "123456789012",
     "createTime": "2026-11-01T00:00:00Z",
     "updateTime": "2026-11-01T00:00:00Z",
 }
 # Small limits, so that reaching each takes a moment; the real ones are in trained_model_api.LIST_LIMITS.
-LIMITS = dict(pages=20, items=50, seconds=1)
+LIMITS = {"pages": 20, "items": 50, "seconds": 1}
 
 # (name, the endless listing, the limit it must reach, what the failure says)
 CASES = [
@@ -41,10 +40,14 @@ def test_endless_listing_fails_at_a_named_limit(run_module, quick_backoff, monke
     monkeypatch.setattr(trained_model_api, "LIST_LIMITS", LIMITS)
     with ScriptedEndpoint(pages) as endpoint:
         started = time.monotonic()
-        result = run_module(main, dict(collaboration_identifier=COLLABORATION, endpoint_url=endpoint.url, validate_response="off"))
+        result = run_module(
+            main, {"collaboration_identifier": COLLABORATION, "endpoint_url": endpoint.url, "validate_response": "off"}
+        )
         seconds = time.monotonic() - started
 
     assert result.get("failed"), result
-    assert says in result["msg"] and "ListCollaborationTrainedModels" in result["msg"] and "\n" not in result["msg"], result["msg"]
+    assert says in result["msg"] and "ListCollaborationTrainedModels" in result["msg"] and "\n" not in result["msg"], (
+        result["msg"]
+    )
     assert endpoint.connections <= LIMITS["pages"]
     assert seconds < 8

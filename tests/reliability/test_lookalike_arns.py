@@ -2,11 +2,8 @@
 and capped, so that a huge one makes no huge message."""
 
 import pytest
-
-from pytest_cleanroomsml import assert_model_active
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
+from pytest_cleanroomsml import assert_model_active
 from unit.conftest import warning_messages
 from unit.plugins.lookup.conftest import COLLABORATION
 
@@ -18,7 +15,7 @@ LOOKALIKE_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28b
 def test_a_lookalike_arn_in_a_listing_shows_in_the_warning(run_module, cleanroomsml_fake, cleanroomsml_server):
     cleanroomsml_fake.add_trained_model("churn", collaboration_identifier=COLLABORATION, trainedModelArn=LOOKALIKE_ARN)
 
-    result = run_module(main, dict(collaboration_identifier=COLLABORATION, endpoint_url=cleanroomsml_server))
+    result = run_module(main, {"collaboration_identifier": COLLABORATION, "endpoint_url": cleanroomsml_server})
 
     warnings = warning_messages(result)
     assert any("ch\\u0430rn" in warning for warning in warnings), warnings
@@ -26,11 +23,14 @@ def test_a_lookalike_arn_in_a_listing_shows_in_the_warning(run_module, cleanroom
 
 
 @pytest.mark.fault
-@pytest.mark.parametrize("member, value, shown", [
-    ("trainedModelArn", LOOKALIKE_ARN, "ch\\u0430rn"),
-    ("name", "ch\u0430rn", "'ch\\u0430rn'"),
-    ("name", "n" * 100000, "(100000 characters)"),
-])
+@pytest.mark.parametrize(
+    "member, value, shown",
+    [
+        ("trainedModelArn", LOOKALIKE_ARN, "ch\\u0430rn"),
+        ("name", "ch\u0430rn", "'ch\\u0430rn'"),
+        ("name", "n" * 100000, "(100000 characters)"),
+    ],
+)
 def test_the_plugin_assertion_quotes_the_model_visibly_and_briefly(member, value, shown):
     model = {member: value, "status": "CREATE_FAILED"}
 

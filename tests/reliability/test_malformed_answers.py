@@ -5,11 +5,8 @@ import copy
 import json
 
 import pytest
-
-from pytest_cleanroomsml.fake import CleanRoomsMLFake
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import ScriptedEndpoint, json_reply
@@ -35,18 +32,28 @@ def model():
 
 
 def summary_of(model, **changes):
-    summary = dict((member, model[member]) for member in (
-        "trainedModelArn", "name", "membershipIdentifier", "collaborationIdentifier", "status",
-        "configuredModelAlgorithmAssociationArn", "creatorAccountId", "createTime", "updateTime",
-    ))
+    summary = {
+        member: model[member]
+        for member in (
+            "trainedModelArn",
+            "name",
+            "membershipIdentifier",
+            "collaborationIdentifier",
+            "status",
+            "configuredModelAlgorithmAssociationArn",
+            "creatorAccountId",
+            "createTime",
+            "updateTime",
+        )
+    }
     summary.update(changes)
-    return dict((member, value) for member, value in summary.items() if value is not None)
+    return {member: value for member, value in summary.items() if value is not None}
 
 
 def changed(model, **changes):
     answer = copy.deepcopy(model)
     answer.update(changes)
-    return dict((member, value) for member, value in answer.items() if value is not None)
+    return {member: value for member, value in answer.items() if value is not None}
 
 
 def cases(model):
@@ -55,28 +62,65 @@ def cases(model):
         ("summary without createTime", {}, [json_reply(200, listing)], "returned"),
         ("list answered {}", {}, [json_reply(200, {})], "collaborationTrainedModels"),
         # botocore's parser fails on these before the plugins see them: its message names no member.
-        ("list of non-objects", {}, [json_reply(200, {"collaborationTrainedModels": ["churn", 5]})], "unreadable response"),
         (
-            "details of a summary without an ARN", {"details": True},
-            [json_reply(200, {"collaborationTrainedModels": [summary_of(model, trainedModelArn=None)]})], "trainedModelArn",
+            "list of non-objects",
+            {},
+            [json_reply(200, {"collaborationTrainedModels": ["churn", 5]})],
+            "unreadable response",
         ),
-        ("wait on a status that is a list", {"wait": True}, [json_reply(200, changed(model, status=["ACTIVE"]))], "status"),
-        ("wait on a status that is an object", {"wait": True}, [json_reply(200, changed(model, status={"is": "ACTIVE"}))], "status"),
         (
-            "statusDetails with non-string members", {"wait": True},
-            [json_reply(200, changed(model, status="CREATE_FAILED", statusDetails={"statusCode": 5, "message": ["x"]}))], "statusDetails.statusCode",
+            "details of a summary without an ARN",
+            {"details": True},
+            [json_reply(200, {"collaborationTrainedModels": [summary_of(model, trainedModelArn=None)]})],
+            "trainedModelArn",
         ),
-        ("a member nested 500 deep", {"get": True}, [json_reply(200, changed(model, description=nested(500)))], "returned or description"),
         (
-            "a nested member nested 500 deep", {"get": True},
-            [json_reply(200, changed(model, statusDetails={"message": nested(500)}))], "returned or statusDetails",
+            "wait on a status that is a list",
+            {"wait": True},
+            [json_reply(200, changed(model, status=["ACTIVE"]))],
+            "status",
+        ),
+        (
+            "wait on a status that is an object",
+            {"wait": True},
+            [json_reply(200, changed(model, status={"is": "ACTIVE"}))],
+            "status",
+        ),
+        (
+            "statusDetails with non-string members",
+            {"wait": True},
+            [
+                json_reply(
+                    200, changed(model, status="CREATE_FAILED", statusDetails={"statusCode": 5, "message": ["x"]})
+                )
+            ],
+            "statusDetails.statusCode",
+        ),
+        (
+            "a member nested 500 deep",
+            {"get": True},
+            [json_reply(200, changed(model, description=nested(500)))],
+            "returned or description",
+        ),
+        (
+            "a nested member nested 500 deep",
+            {"get": True},
+            [json_reply(200, changed(model, statusDetails={"message": nested(500)}))],
+            "returned or statusDetails",
         ),
     ]
 
 
 CASE_NAMES = [
-    "summary without createTime", "list answered {}", "list of non-objects", "details of a summary without an ARN", "wait on a status that is a list",
-    "wait on a status that is an object", "statusDetails with non-string members", "a member nested 500 deep", "a nested member nested 500 deep",
+    "summary without createTime",
+    "list answered {}",
+    "list of non-objects",
+    "details of a summary without an ARN",
+    "wait on a status that is a list",
+    "wait on a status that is an object",
+    "statusDetails with non-string members",
+    "a member nested 500 deep",
+    "a nested member nested 500 deep",
 ]
 
 
@@ -95,13 +139,25 @@ def test_malformed_answer_is_returned_or_refused_in_one_line(run_module, quick_b
         result = run_module(main, dict(arguments, endpoint_url=endpoint.url))
 
     shown = json.dumps(result)
-    for python_error in ("Traceback", "KeyError", "TypeError", "unhashable", "recursion", "not supported between", "sequence item"):
+    for python_error in (
+        "Traceback",
+        "KeyError",
+        "TypeError",
+        "unhashable",
+        "recursion",
+        "not supported between",
+        "sequence item",
+    ):
         assert python_error not in shown, shown[:2000]
     if outcome == "returned":
         assert not result.get("failed"), result.get("msg")
     elif outcome.startswith("returned or "):
-        member = outcome[len("returned or "):]
-        assert not result.get("failed") or ("unreadable response" in result["msg"] and member in result["msg"]), result.get("msg")
+        member = outcome[len("returned or ") :]
+        assert not result.get("failed") or ("unreadable response" in result["msg"] and member in result["msg"]), (
+            result.get("msg")
+        )
     else:
         assert result["failed"], result
-        assert "unreadable response" in result["msg"] and outcome in result["msg"] and "\n" not in result["msg"], result["msg"]
+        assert "unreadable response" in result["msg"] and outcome in result["msg"] and "\n" not in result["msg"], (
+            result["msg"]
+        )

@@ -4,11 +4,8 @@ a message quotes is capped, in warnings, in strict mode's failure and its violat
 import json
 
 import pytest
-
 from ansible.errors import AnsibleLookupError
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
 from unit.conftest import warning_messages
 from unit.plugins.lookup.conftest import COLLABORATION
 
@@ -28,7 +25,14 @@ def huge_description(cleanroomsml_fake, cleanroomsml_server):
 @pytest.mark.fault
 def test_huge_member_makes_a_short_warning(run_module, huge_description):
     model, endpoint_url = huge_description
-    result = run_module(main, dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, endpoint_url=endpoint_url))
+    result = run_module(
+        main,
+        {
+            "trained_model_arn": model["trainedModelArn"],
+            "collaboration_identifier": COLLABORATION,
+            "endpoint_url": endpoint_url,
+        },
+    )
 
     assert not result.get("failed"), result.get("msg")
     warnings = warning_messages(result)
@@ -40,7 +44,13 @@ def test_huge_member_makes_a_short_warning(run_module, huge_description):
 def test_huge_member_makes_a_short_strict_failure(run_module, huge_description):
     model, endpoint_url = huge_description
     result = run_module(
-        main, dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, endpoint_url=endpoint_url, validate_response="strict")
+        main,
+        {
+            "trained_model_arn": model["trainedModelArn"],
+            "collaboration_identifier": COLLABORATION,
+            "endpoint_url": endpoint_url,
+            "validate_response": "strict",
+        },
     )
 
     assert result["failed"] and "description" in result["msg"]
@@ -63,8 +73,10 @@ def huge_error():
 
 @pytest.mark.fault
 @pytest.mark.parametrize("mode", ["get", "list"])
-def test_huge_service_message_makes_a_short_module_failure(run_module, quick_backoff, cleanroomsml_fake, huge_error, mode):
-    arguments = dict(collaboration_identifier=COLLABORATION, endpoint_url=huge_error)
+def test_huge_service_message_makes_a_short_module_failure(
+    run_module, quick_backoff, cleanroomsml_fake, huge_error, mode
+):
+    arguments = {"collaboration_identifier": COLLABORATION, "endpoint_url": huge_error}
     if mode == "get":
         arguments["trained_model_arn"] = cleanroomsml_fake.add_trained_model("churn")["trainedModelArn"]
     result = run_module(main, arguments)

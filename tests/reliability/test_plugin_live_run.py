@@ -29,7 +29,10 @@ def no_credentials(monkeypatch, tmp_path):
 def live_run(pytester, no_credentials):
     pytester.makepyfile(NEEDS_AWS)
     return pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", "--cleanroomsml-live", "--cleanroomsml-endpoint-url=https://admin:%s@proxy.example:8443" % PASSWORD
+        "-p",
+        "no:cacheprovider",
+        "--cleanroomsml-live",
+        f"--cleanroomsml-endpoint-url=https://admin:{PASSWORD}@proxy.example:8443",
     )
 
 

@@ -4,10 +4,8 @@ deadline (the end of a wait, or the longest backoff)."""
 import time
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
 from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import ScriptedEndpoint, aws_error, json_reply
@@ -29,10 +27,17 @@ def throttled(retry_after):
 
 def run(run_module, cleanroomsml_fake, endpoint, **options):
     model = cleanroomsml_fake.add_trained_model("churn", collaboration_identifier=COLLABORATION)
-    return run_module(main, dict(
-        trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, endpoint_url=endpoint.url,
-        aws_config=ONE_ATTEMPT, validate_response="off", **options
-    ))
+    return run_module(
+        main,
+        dict(
+            trained_model_arn=model["trainedModelArn"],
+            collaboration_identifier=COLLABORATION,
+            endpoint_url=endpoint.url,
+            aws_config=ONE_ATTEMPT,
+            validate_response="off",
+            **options,
+        ),
+    )
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from pytest_cleanroomsml.fake import MISSING
 
 from .playbook_runner import PLAYBOOKS, model_vars, run_playbook
@@ -36,7 +35,9 @@ def controller_aws_config(tmp_path, monkeypatch):
 @pytest.mark.secrets
 def test_secrets_never_show_at_vvvv(cleanroomsml_fake, cleanroomsml_server, controller_aws_config, tmp_path):
     churn = cleanroomsml_fake.add_trained_model("churn")
-    incomplete = cleanroomsml_fake.add_trained_model("incomplete", collaboration_identifier=churn["collaborationIdentifier"], creatorAccountId=MISSING)
+    incomplete = cleanroomsml_fake.add_trained_model(
+        "incomplete", collaboration_identifier=churn["collaborationIdentifier"], creatorAccountId=MISSING
+    )
     results_file = tmp_path / "results.json"
     with ScriptedEndpoint(aws_error(403, "AccessDeniedException", "User is not authorized")) as denying:
         extra_vars = dict(
@@ -54,7 +55,9 @@ def test_secrets_never_show_at_vvvv(cleanroomsml_fake, cleanroomsml_server, cont
     for secret in SECRETS.values():
         assert secret not in run.stdout and secret not in run.stderr and secret not in saved
     results = json.loads(saved)
-    outcomes = dict((plugin, dict((result["item"]["key"], result) for result in results[plugin])) for plugin in ("module", "lookup"))
+    outcomes = {
+        plugin: {result["item"]["key"]: result for result in results[plugin]} for plugin in ("module", "lookup")
+    }
     for plugin, scenarios in outcomes.items():
         for scenario, message in FAILURES.items():
             assert scenarios[scenario]["failed"] is True and message in scenarios[scenario]["msg"], (plugin, scenario)

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from pytest_cleanroomsml.fake import MISSING
 
 from .scripted_endpoint import unused_port
@@ -50,28 +49,44 @@ def live_credentials(cleanroomsml_fake, monkeypatch):
 
 @pytest.mark.secrets
 @pytest.mark.parametrize("reachable", [True, False], ids=["fake endpoint", "closed port"])
-def test_live_failure_reports_show_no_secret(pytester, cleanroomsml_fake, cleanroomsml_server, live_credentials, reachable):
+def test_live_failure_reports_show_no_secret(
+    pytester, cleanroomsml_fake, cleanroomsml_server, live_credentials, reachable
+):
     churn = cleanroomsml_fake.add_trained_model("churn")
     collaboration = churn["collaborationIdentifier"]
-    failed = cleanroomsml_fake.add_trained_model("failed", "CREATE_FAILED", collaboration, statusDetails={"statusCode": "InternalError"})
-    incomplete = cleanroomsml_fake.add_trained_model("incomplete", collaboration_identifier=collaboration, creatorAccountId=MISSING)
+    failed = cleanroomsml_fake.add_trained_model(
+        "failed", "CREATE_FAILED", collaboration, statusDetails={"statusCode": "InternalError"}
+    )
+    incomplete = cleanroomsml_fake.add_trained_model(
+        "incomplete", collaboration_identifier=collaboration, creatorAccountId=MISSING
+    )
     cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "AccessDeniedException")
     pytester.makepyfile(
         FAILING_TESTS.format(
-            churn=churn["trainedModelArn"], failed=failed["trainedModelArn"], incomplete=incomplete["trainedModelArn"], collaboration=collaboration
+            churn=churn["trainedModelArn"],
+            failed=failed["trainedModelArn"],
+            incomplete=incomplete["trainedModelArn"],
+            collaboration=collaboration,
         )
     )
     endpoint_url = cleanroomsml_server if reachable else "http://127.0.0.1:%d" % unused_port()
 
     # --showlocals and -vv: the most a failure report can show.
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--cleanroomsml-live", "--cleanroomsml-endpoint-url=" + endpoint_url, "-l", "-vv")
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "--cleanroomsml-live", "--cleanroomsml-endpoint-url=" + endpoint_url, "-l", "-vv"
+    )
 
     result.assert_outcomes(failed=6)
     report = result.stdout.str() + result.stderr.str()
     assert SECRET_KEY not in report and SESSION_TOKEN not in report
     assert not re.search(r"Signature=[0-9a-f]{64}", report), "a request signature in the report"
     if reachable:
-        for shown in ("AccessDeniedException", "ResourceNotFoundException", "is CREATE_FAILED, expected ACTIVE", "'creatorAccountId' is a required property"):
+        for shown in (
+            "AccessDeniedException",
+            "ResourceNotFoundException",
+            "is CREATE_FAILED, expected ACTIVE",
+            "'creatorAccountId' is a required property",
+        ):
             assert shown in report
         assert "takes statuses such as 'ACTIVE'" in report
     else:

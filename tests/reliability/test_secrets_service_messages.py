@@ -6,14 +6,10 @@ import re
 
 import boto3
 import pytest
-
 from ansible.errors import AnsibleLookupError
-from botocore.exceptions import ClientError
-
-from pytest_cleanroomsml.trained_model_fixtures import TrainedModelFetcher
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-
+from botocore.exceptions import ClientError
+from pytest_cleanroomsml.trained_model_fixtures import TrainedModelFetcher
 from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import EchoHeaders, ScriptedEndpoint
@@ -23,8 +19,8 @@ ACCESS_KEY = "AKIAECHOEDHEADERS001"
 SECRET_KEY = "echoed-headers-secret-key-6f1e0b2d"
 SESSION_TOKEN = "echoed-headers-session-token-c4a9d7e3"
 # The credentials as options, or (None) from the environment, as a profile would give them.
-AS_OPTIONS = dict(access_key=ACCESS_KEY, secret_key=SECRET_KEY, session_token=SESSION_TOKEN)
-FROM_ENVIRONMENT = dict(access_key=None, secret_key=None, session_token=None)
+AS_OPTIONS = {"access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "session_token": SESSION_TOKEN}
+FROM_ENVIRONMENT = {"access_key": None, "secret_key": None, "session_token": None}
 SIGNATURE = re.compile(r"Signature=[0-9a-f]{64}")
 
 
@@ -75,8 +71,10 @@ def test_module_failure_shows_no_credential(run_module, quick_backoff, echoing_e
 @pytest.mark.secrets
 @pytest.mark.parametrize("credentials", [AS_OPTIONS, FROM_ENVIRONMENT], ids=["as options", "from the environment"])
 @pytest.mark.parametrize("on_denied", ["error", "warn"])
-def test_lookup_error_and_warning_show_no_credential(run_lookup, lookup_warnings, quick_backoff, echoing_endpoint, credentials, on_denied):
-    options = dict((name, value) for name, value in credentials.items() if value is not None)
+def test_lookup_error_and_warning_show_no_credential(
+    run_lookup, lookup_warnings, quick_backoff, echoing_endpoint, credentials, on_denied
+):
+    options = {name: value for name, value in credentials.items() if value is not None}
     try:
         results = run_lookup(ARN, endpoint_url=echoing_endpoint.url, on_denied=on_denied, **options)
     except AnsibleLookupError as error:

@@ -3,13 +3,16 @@
 import json
 
 import pytest
-
 from ansible.module_utils import _internal as module_utils_internal
 from ansible.module_utils.common import warnings as module_warnings
 from ansible.module_utils.testing import patch_module_args
 
 # Values a test can recognise if they ever leak into a result or a message.
-FAKE_CREDENTIALS = {"access_key": "AKIAFAKEUNITTEST0001", "secret_key": "fake-unit-test-secret-key", "region": "us-east-1"}
+FAKE_CREDENTIALS = {
+    "access_key": "AKIAFAKEUNITTEST0001",
+    "secret_key": "fake-unit-test-secret-key",
+    "region": "us-east-1",
+}
 
 
 @pytest.fixture
@@ -24,9 +27,8 @@ def run_module(capsys, monkeypatch):
         # A module runs outside the controller, where warn() records into the result; importing
         # controller code (the lookup tests do) switches this process to the controller's Display.
         monkeypatch.setattr(module_utils_internal, "is_controller", False)
-        with patch_module_args(dict(FAKE_CREDENTIALS, **args)):
-            with pytest.raises(SystemExit):
-                main()
+        with patch_module_args(dict(FAKE_CREDENTIALS, **args)), pytest.raises(SystemExit):
+            main()
         return json.loads(capsys.readouterr().out)
 
     return run

@@ -24,7 +24,10 @@ ANSIBLE_DOCS = "https://docs.ansible.com/projects/ansible/devel/"
 # The labels of the Ansible documentation that antsibull-docs' pages refer to: label -> (page, title).
 ANSIBLE_LABELS = {
     "common_return_values": ("reference_appendices/common_return_values.html#common-return-values", "Return Values"),
-    "ansible_configuration_settings": ("reference_appendices/config.html#ansible-configuration-settings", "Ansible Configuration Settings"),
+    "ansible_configuration_settings": (
+        "reference_appendices/config.html#ansible-configuration-settings",
+        "Ansible Configuration Settings",
+    ),
 }
 # Replaces sphinx-init's intersphinx_mapping, which fetches inventories from the web.
 OFFLINE_INTERSPHINX = """
@@ -39,7 +42,9 @@ def command(name):
 
 def write_ansible_inventory(path):
     """A Sphinx inventory (version 2) of ANSIBLE_LABELS, relative to ANSIBLE_DOCS."""
-    entries = "".join("%s std:label -1 %s %s\n" % (label, page, title) for label, (page, title) in sorted(ANSIBLE_LABELS.items()))
+    entries = "".join(
+        f"{label} std:label -1 {page} {title}\n" for label, (page, title) in sorted(ANSIBLE_LABELS.items())
+    )
     header = "# Sphinx inventory version 2\n# Project: Ansible\n# Version: devel\n# The remainder of this file is compressed using zlib.\n"
     path.write_bytes(header.encode() + zlib.compress(entries.encode()))
 
@@ -57,7 +62,15 @@ def docs_environment():
 
 def run(arguments, cwd):
     """Run a command; returns (exit code, what it printed, stdout and stderr together)."""
-    result = subprocess.run(arguments, cwd=cwd, env=docs_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    result = subprocess.run(
+        arguments,
+        cwd=cwd,
+        env=docs_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
     return result.returncode, result.stdout
 
 
@@ -68,10 +81,34 @@ def build_docsite(dest):
     dest.mkdir(parents=True, mode=0o700)  # antsibull-docs writes only into a folder that only its owner can write
     rst = dest / "rst"
     steps = [
-        [command("antsibull-docs"), "sphinx-init", "--use-current", "--fail-on-error", "--dest-dir", dest,
-         "--project", COLLECTION, "--copyright", "Contributors to the cleanrooms.ml project",
-         "--title", "cleanrooms.ml", "--html-short-title", "cleanrooms.ml", COLLECTION],
-        [command("antsibull-docs"), "collection", "--use-current", "--fail-on-error", "--cleanup", "everything", "--dest-dir", rst, COLLECTION],
+        [
+            command("antsibull-docs"),
+            "sphinx-init",
+            "--use-current",
+            "--fail-on-error",
+            "--dest-dir",
+            dest,
+            "--project",
+            COLLECTION,
+            "--copyright",
+            "Contributors to the cleanrooms.ml project",
+            "--title",
+            "cleanrooms.ml",
+            "--html-short-title",
+            "cleanrooms.ml",
+            COLLECTION,
+        ],
+        [
+            command("antsibull-docs"),
+            "collection",
+            "--use-current",
+            "--fail-on-error",
+            "--cleanup",
+            "everything",
+            "--dest-dir",
+            rst,
+            COLLECTION,
+        ],
         [command("sphinx-build"), "-M", "html", rst, dest / "build", "-c", dest, "-W", "--keep-going", "-q"],
     ]
     log = []
@@ -83,7 +120,7 @@ def build_docsite(dest):
             rst.mkdir(mode=0o700, exist_ok=True)
             rst.chmod(0o700)
         code, output = run([str(argument) for argument in arguments], cwd=dest)
-        log.append("$ %s\n%s" % (" ".join(map(str, arguments)), output))
+        log.append("$ {}\n{}".format(" ".join(map(str, arguments)), output))
         if code != 0:
             return code, "\n".join(log)
     return 0, "\n".join(log)

@@ -44,10 +44,13 @@ def collection_plugin_docs():
     ansible_doc = Path(sys.executable).parent / "ansible-doc"
     dump = subprocess.run(
         [str(ansible_doc), "--metadata-dump", COLLECTION],
-        env=playbook_environment(), capture_output=True, text=True, check=False,
+        env=playbook_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if dump.returncode != 0:
-        raise RuntimeError("ansible-doc could not read the plugins' documentation:\n%s" % dump.stderr)
+        raise RuntimeError(f"ansible-doc could not read the plugins' documentation:\n{dump.stderr}")
     docs = {
         plugin_type: plugins
         for plugin_type, plugins in sorted(json.loads(dump.stdout)["all"].items())
@@ -55,12 +58,12 @@ def collection_plugin_docs():
     }
     if not docs:
         # Rather than an empty reference: build/ lacks the collection until `make tree` links it.
-        raise RuntimeError("ansible-doc found no plugin of %s under build/: run `make tree`" % COLLECTION)
+        raise RuntimeError(f"ansible-doc found no plugin of {COLLECTION} under build/: run `make tree`")
     return docs
 
 
 def page_name(fqcn, plugin_type):
-    return "%s_%s.md" % (fqcn.rsplit(".", 1)[-1], plugin_type)
+    return "{}_{}.md".format(fqcn.rsplit(".", 1)[-1], plugin_type)
 
 
 class ReferenceLinks(LinkProvider):
@@ -96,15 +99,19 @@ class PluginPage:
     def markup(self, text, separator="\n\n"):
         """Ansible doc markup (a string or a list of paragraphs) as Markdown; bad markup raises."""
         paragraphs = parse(text, self._context, errors="exception")
-        return to_md(paragraphs, link_provider=self._links, current_plugin=self._context.current_plugin, par_sep=separator)
+        return to_md(
+            paragraphs, link_provider=self._links, current_plugin=self._context.current_plugin, par_sep=separator
+        )
 
     def render(self):
         doc = self.record["doc"]
         options = dict(doc.get("options") or {})
         terms = {"_terms": options.pop("_terms")} if "_terms" in options else {}  # a lookup's terms
-        jinja_input = {"_input": options.pop("_input")} if "_input" in options else {}  # what a test or filter is applied to
+        jinja_input = (
+            {"_input": options.pop("_input")} if "_input" in options else {}
+        )  # what a test or filter is applied to
         sections = [
-            "# %s %s" % (self.fqcn, self.plugin_type),
+            f"# {self.fqcn} {self.plugin_type}",
             self.markup(doc["short_description"]),
             self._version_added() + GENERATED_NOTE,
             self._usage(options),
@@ -124,21 +131,21 @@ class PluginPage:
         """How a template applies a test or a filter, with its arguments in documentation order."""
         if self.plugin_type not in _JINJA_OPERATORS:
             return ""
-        call = self.fqcn + ("(%s)" % ", ".join(arguments) if arguments else "")
-        return "Usage: `<input> %s %s`" % (_JINJA_OPERATORS[self.plugin_type], call)
+        call = self.fqcn + ("({})".format(", ".join(arguments)) if arguments else "")
+        return f"Usage: `<input> {_JINJA_OPERATORS[self.plugin_type]} {call}`"
 
     def _version_added(self):
         doc = self.record["doc"]
         if not doc.get("version_added"):
             return ""
-        return "New in %s %s. " % (doc.get("version_added_collection", COLLECTION), doc["version_added"])
+        return "New in {} {}. ".format(doc.get("version_added_collection", COLLECTION), doc["version_added"])
 
     def _bullets(self, title, paragraphs):
         if not paragraphs:
             return ""
         if isinstance(paragraphs, str):
             paragraphs = [paragraphs]
-        return "## %s\n\n%s" % (title, "\n".join("- " + self._cell(paragraph) for paragraph in paragraphs))
+        return "## {}\n\n{}".format(title, "\n".join("- " + self._cell(paragraph) for paragraph in paragraphs))
 
     def _cell(self, text):
         """Markup as one line of Markdown, for a bullet or a table cell."""
@@ -148,21 +155,21 @@ class PluginPage:
     def _examples(examples):
         if not examples or not examples.strip():
             return ""
-        return "## Examples\n\n```yaml\n%s\n```" % examples.strip("\n")
+        return "## Examples\n\n```yaml\n{}\n```".format(examples.strip("\n"))
 
     @staticmethod
     def _table(title, headers, rows):
         if not rows:
             return ""
-        lines = ["## " + title, "", "| %s | %s |" % headers, "| --- | --- |"]
-        lines += ["| %s | %s |" % ("<br>".join(left), "<br>".join(right)) for left, right in rows]
+        lines = ["## " + title, "", "| {} | {} |".format(*headers), "| --- | --- |"]
+        lines += ["| {} | {} |".format("<br>".join(left), "<br>".join(right)) for left, right in rows]
         return "\n".join(lines)
 
     def _option_rows(self, options, prefix=""):
         rows = []
         for name, option in sorted(options.items()):
             key = prefix + name
-            facts = ["<b>%s</b>" % md_escape(key)]
+            facts = [f"<b>{md_escape(key)}</b>"]
             if option.get("aliases"):
                 facts.append("aliases: " + ", ".join(md_escape(alias) for alias in option["aliases"]))
             facts.append(_type(option))
@@ -175,7 +182,9 @@ class PluginPage:
                 comments.append("Default: " + _code(option["default"]))
             variables = [variable["name"] for variable in option.get("env", [])]
             if variables:
-                comments.append("Environment: " + ", ".join("<code>%s</code>" % md_escape(variable) for variable in variables))
+                comments.append(
+                    "Environment: " + ", ".join(f"<code>{md_escape(variable)}</code>" for variable in variables)
+                )
             rows.append((facts, comments))
             rows += self._option_rows(option.get("suboptions") or {}, key + ".")
         return rows
@@ -184,7 +193,7 @@ class PluginPage:
         rows = []
         for name, value in sorted(values.items()):
             key = prefix + name
-            facts = ["<b>%s</b>" % md_escape(key), _type(value)]
+            facts = [f"<b>{md_escape(key)}</b>", _type(value)]
             if value.get("returned"):
                 facts.append("returned: " + md_escape(value["returned"]))
             comments = [self._cell(value.get("description", []))]
@@ -196,7 +205,7 @@ class PluginPage:
 
 
 def _type(entry):
-    text = "<em>%s</em>" % md_escape(entry.get("type", "str"))
+    text = "<em>{}</em>".format(md_escape(entry.get("type", "str")))
     if entry.get("elements"):
         text += " / elements=" + md_escape(entry["elements"])
     return text
@@ -204,12 +213,12 @@ def _type(entry):
 
 def _code(value):
     """A literal value (default, choice, sample) as inline code, in JSON notation."""
-    return "<code>%s</code>" % md_escape(json.dumps(value))
+    return f"<code>{md_escape(json.dumps(value))}</code>"
 
 
 def _index(pages):
     lines = [
-        "# %s plugin reference" % COLLECTION,
+        f"# {COLLECTION} plugin reference",
         "",
         GENERATED_NOTE + " `ansible-doc <name>` shows the same.",
         "",
@@ -218,7 +227,9 @@ def _index(pages):
     ]
     for page in pages:
         description = page.markup(page.record["doc"]["short_description"])
-        lines.append("| [%s](%s) | %s | %s |" % (page.fqcn, page_name(page.fqcn, page.plugin_type), page.plugin_type, description))
+        lines.append(
+            f"| [{page.fqcn}]({page_name(page.fqcn, page.plugin_type)}) | {page.plugin_type} | {description} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -239,7 +250,9 @@ def expected_files():
 def stale_files(expected=None):
     """Pages that differ from what `make reference` would write, are missing, or document nothing any more."""
     expected = expected_files() if expected is None else expected
-    stale = [path for path, content in expected.items() if not path.exists() or path.read_text(encoding="utf-8") != content]
+    stale = [
+        path for path, content in expected.items() if not path.exists() or path.read_text(encoding="utf-8") != content
+    ]
     stale += [path for path in sorted(REFERENCE.glob("*.md")) if path not in expected]
     return stale
 
@@ -252,16 +265,16 @@ def main(argv=None):
     if args.check:
         stale = stale_files(expected)
         for path in stale:
-            print("out of date: %s (run `make reference`)" % path.relative_to(ROOT))
+            print(f"out of date: {path.relative_to(ROOT)} (run `make reference`)")
         return 1 if stale else 0
     REFERENCE.mkdir(parents=True, exist_ok=True)
     for path in stale_files(expected):
         if path in expected:
             path.write_text(expected[path], encoding="utf-8")
-            print("wrote %s" % path.relative_to(ROOT))
+            print(f"wrote {path.relative_to(ROOT)}")
         else:
             path.unlink()
-            print("removed %s" % path.relative_to(ROOT))
+            print(f"removed {path.relative_to(ROOT)}")
     return 0
 
 

@@ -29,7 +29,9 @@ from fake_playbook import playbook_environment  # noqa: E402  (tools/ is not a p
 PLUGIN_SOURCE = ROOT / "pytest_plugin"
 GALAXY_IMPORTER_CONFIG = Path(__file__).resolve().with_name("galaxy-importer.cfg")
 # Left in pytest_plugin/ by builds, editable installs, test runs and type checks; not sources.
-PLUGIN_BUILD_DEBRIS = shutil.ignore_patterns("build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".mypy_cache")
+PLUGIN_BUILD_DEBRIS = shutil.ignore_patterns(
+    "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".mypy_cache"
+)
 # galaxy-importer logs a finding as a line with one of these level names.
 IMPORTER_FINDING = re.compile(r"\b(ERROR|WARNING)\b")
 
@@ -53,15 +55,23 @@ def tool_environment():
 
 def run_checked(arguments, **keywords):
     """Run a command, capturing its output; raises RuntimeError with that output when it fails."""
-    result = subprocess.run([str(argument) for argument in arguments], capture_output=True, text=True, check=False, **keywords)
+    result = subprocess.run(
+        [str(argument) for argument in arguments], capture_output=True, text=True, check=False, **keywords
+    )
     if result.returncode != 0:
-        raise RuntimeError("%s\nexited with %d\n%s%s" % (" ".join(result.args), result.returncode, result.stdout[-8000:], result.stderr[-8000:]))
+        raise RuntimeError(
+            "%s\nexited with %d\n%s%s"
+            % (" ".join(result.args), result.returncode, result.stdout[-8000:], result.stderr[-8000:])
+        )
     return result
 
 
 def build_collection(outdir):
     """The tarball `ansible-galaxy collection build` makes of the work tree, in outdir."""
-    run_checked([tool("ansible-galaxy"), "collection", "build", "--force", "--output-path", outdir, ROOT], env=tool_environment())
+    run_checked(
+        [tool("ansible-galaxy"), "collection", "build", "--force", "--output-path", outdir, ROOT],
+        env=tool_environment(),
+    )
     [tarball] = Path(outdir).glob("cleanrooms-ml-*.tar.gz")
     return tarball
 
@@ -92,7 +102,11 @@ def galaxy_import(tarball):
     with tempfile.TemporaryDirectory() as scratch:
         result = subprocess.run(
             [sys.executable, "-m", "galaxy_importer.main", Path(tarball).resolve()],
-            cwd=scratch, env=environment, capture_output=True, text=True, check=False,
+            cwd=scratch,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         written = Path(scratch) / "importer_result.json"
         importer_result = json.loads(written.read_text(encoding="utf-8")) if written.exists() else None
@@ -102,37 +116,47 @@ def galaxy_import(tarball):
 
 def twine_check(paths):
     """`twine check --strict` on the distributions: what PyPI checks of their metadata and README."""
-    return subprocess.run([tool("twine"), "check", "--strict", *map(str, paths)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [tool("twine"), "check", "--strict", *map(str, paths)], capture_output=True, text=True, check=False
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where to write the artifacts (default: dist/)")
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="where to write the artifacts (default: dist/)"
+    )
     dist = parser.parse_args().dist.resolve()
     shutil.rmtree(dist, ignore_errors=True)
     dist.mkdir(parents=True)
 
     tarball = build_collection(dist)
-    print("built %s" % tarball.relative_to(dist.parent))
+    print(f"built {tarball.relative_to(dist.parent)}")
     sdist, wheel = build_plugin(dist)
-    print("built %s\nbuilt %s" % (sdist.relative_to(dist.parent), wheel.relative_to(dist.parent)))
+    print(f"built {sdist.relative_to(dist.parent)}\nbuilt {wheel.relative_to(dist.parent)}")
 
-    imported, findings, dummy = galaxy_import(tarball)
+    imported, findings, _dummy = galaxy_import(tarball)
     if imported.returncode != 0 or findings:
         print(imported.stdout + imported.stderr, file=sys.stderr)
-        print("galaxy-importer refused %s (exit %d, %d ERROR/WARNING lines)" % (tarball.name, imported.returncode, len(findings)), file=sys.stderr)
+        print(
+            "galaxy-importer refused %s (exit %d, %d ERROR/WARNING lines)"
+            % (tarball.name, imported.returncode, len(findings)),
+            file=sys.stderr,
+        )
         return 1
-    print("galaxy-importer: %s imports with no ERROR and no WARNING" % tarball.name)
+    print(f"galaxy-importer: {tarball.name} imports with no ERROR and no WARNING")
 
     checked = twine_check([sdist, wheel])
     if checked.returncode != 0:
         print(checked.stdout + checked.stderr, file=sys.stderr)
         return 1
-    print("twine check --strict: %s and %s PASSED" % (sdist.name, wheel.name))
+    print(f"twine check --strict: {sdist.name} and {wheel.name} PASSED")
 
     print("\nReady to upload (docs/releasing.md):")
-    print("  %s -> Ansible Galaxy, %s\n      ansible-galaxy collection publish %s --api-key <Galaxy API key>" % (tarball.name, COLLECTION_HOME, tarball))
-    print("  %s, %s -> PyPI, %s\n      python -m twine upload %s %s" % (sdist.name, wheel.name, PLUGIN_HOME, sdist, wheel))
+    print(
+        f"  {tarball.name} -> Ansible Galaxy, {COLLECTION_HOME}\n      ansible-galaxy collection publish {tarball} --api-key <Galaxy API key>"
+    )
+    print(f"  {sdist.name}, {wheel.name} -> PyPI, {PLUGIN_HOME}\n      python -m twine upload {sdist} {wheel}")
     return 0
 
 

@@ -1,5 +1,4 @@
 # DO NOT EDIT: written by `make schema` from plugins/module_utils/credential_redaction.py.
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -32,18 +31,22 @@ _CREDENTIAL_NAMES = r"x-amz-security-token|authorization|x-amz-signature|x-amz-c
 # The name, a closing quote if the name was quoted, ":" or "=", then the value: quoted (up to
 # its closing quote, or the end of the text when a cap cut it off), or bare (an Authorization
 # header to the end of its line, which holds spaces and commas; anything else to a delimiter).
-_QUOTED_VALUE = re.compile(r"""(?i)\b(%s)(['"]?\s*[:=]\s*b?)(['"])((?:\\.|(?!\3).)*)""" % _CREDENTIAL_NAMES)
+_QUOTED_VALUE = re.compile(rf"""(?i)\b({_CREDENTIAL_NAMES})(['"]?\s*[:=]\s*b?)(['"])((?:\\.|(?!\3).)*)""")
 _BARE_AUTHORIZATION = re.compile(r"""(?i)\b(authorization)(\s*[:=]\s*)(?!['"<])([^\r\n]+)""")
 # A password in a URL's user information: scheme://user:password@host.
 _URL_PASSWORD = re.compile(r"""(?i)\b([a-z][a-z0-9+.-]*://[^\s:/@'"]*:)([^\s/@'"]+)@""")
-_BARE_VALUE = re.compile(r"""(?i)\b(%s)(\s*[:=]\s*)(?!['"<])([^\s'",;&}\]]+)""" % _CREDENTIAL_NAMES)
+_BARE_VALUE = re.compile(rf"""(?i)\b({_CREDENTIAL_NAMES})(\s*[:=]\s*)(?!['"<])([^\s'",;&}}\]]+)""")
 
 
 def redacted(text, secrets=()):
     """``text`` without credential header values and without any of ``secrets`` (strings)."""
     if not isinstance(text, str):
         return text
-    for secret in sorted(set(secret for secret in secrets if isinstance(secret, str) and len(secret) >= MIN_SECRET_LENGTH), key=len, reverse=True):
+    for secret in sorted(
+        {secret for secret in secrets if isinstance(secret, str) and len(secret) >= MIN_SECRET_LENGTH},
+        key=len,
+        reverse=True,
+    ):
         text = text.replace(secret, REDACTED)
     text = _QUOTED_VALUE.sub(lambda match: match.group(1) + match.group(2) + match.group(3) + REDACTED, text)
     text = _BARE_AUTHORIZATION.sub(lambda match: match.group(1) + match.group(2) + REDACTED, text)
@@ -108,7 +111,7 @@ def _redacted_structure(value, secrets, depth=0):
     if depth > 100:  # deeper than any AWS error: shown no further
         return REDACTED
     if isinstance(value, dict):
-        return dict((key, _redacted_structure(item, secrets, depth + 1)) for key, item in value.items())
+        return {key: _redacted_structure(item, secrets, depth + 1) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [_redacted_structure(item, secrets, depth + 1) for item in value]
     return value

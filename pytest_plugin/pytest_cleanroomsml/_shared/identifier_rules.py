@@ -1,5 +1,4 @@
 # DO NOT EDIT: written by `make schema` from plugins/module_utils/identifier_rules.py.
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -28,16 +27,16 @@ class IdentifierRule:
     def problem(self, value):
         """Why value breaks the rule, in words that follow "got"; None when it is acceptable."""
         if not isinstance(value, str):
-            return "%s %s" % (type(value).__name__, quoted(value))
+            return f"{type(value).__name__} {quoted(value)}"
         if not self.min_length <= len(value) <= self.max_length:
             return "%s of %d characters" % (quoted(value), len(value))
         # "$" also matches before a final newline, so newlines are refused explicitly.
         if "\n" in value or not self.pattern.match(value):
             mistake = self.mistake and self.mistake(value, self.pattern.pattern)
-            return "%s%s" % (quoted(value), ": %s" % mistake if mistake else "")
+            return "{}{}".format(quoted(value), f": {mistake}" if mistake else "")
         return None
 
     def error(self, parameter, value):
         """Return why value is not acceptable for parameter, or None when it is."""
         problem = self.problem(value)
-        return None if problem is None else "%s must be %s, got %s" % (parameter, self.description, problem)
+        return None if problem is None else f"{parameter} must be {self.description}, got {problem}"

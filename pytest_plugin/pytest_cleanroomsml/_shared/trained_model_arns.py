@@ -1,5 +1,4 @@
 # DO NOT EDIT: written by `make schema` from plugins/module_utils/trained_model_arns.py.
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -41,8 +40,8 @@ def _fields(text):
 
 
 def _part(fields, resource, colon_span, slash_span):
-    text = ":".join(fields[colon_span[0]:colon_span[1]])
-    return text if slash_span is None else "/".join(resource[slash_span[0]:slash_span[1]])
+    text = ":".join(fields[colon_span[0] : colon_span[1]])
+    return text if slash_span is None else "/".join(resource[slash_span[0] : slash_span[1]])
 
 
 def arn_mistake(value, pattern):
@@ -58,13 +57,13 @@ def arn_mistake(value, pattern):
     if resource is None:
         return "it has %d of the 6 ':'-separated parts of an ARN" % len(fields)
     if len(resource) < 4:
-        return "its resource %s is not membership/<membership id>/trained-model/<id>" % quoted(fields[5])
+        return f"its resource {quoted(fields[5])} is not membership/<membership id>/trained-model/<id>"
     pattern_fields, pattern_resource = _fields(pattern.lstrip("^").rstrip("$"))
     for name, colon_span, slash_span in _PARTS:
         part = _part(fields, resource, colon_span, slash_span)
         part_pattern = _part(pattern_fields, pattern_resource, colon_span, slash_span)
         if not re.fullmatch(part_pattern, part):
-            return "its %s %s does not match %s" % (name, quoted(part), part_pattern)
+            return f"its {name} {quoted(part)} does not match {part_pattern}"
     return None
 
 
@@ -81,4 +80,4 @@ def region_mismatch(arn, region):
     arn_in = arn_region(arn)
     if not arn_in or not region or arn_in == region:
         return None
-    return "the ARN is in %s; the request went to %s" % (arn_in, region)
+    return f"the ARN is in {arn_in}; the request went to {region}"

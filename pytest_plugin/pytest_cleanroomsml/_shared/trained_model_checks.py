@@ -1,5 +1,4 @@
 # DO NOT EDIT: written by `make schema` from plugins/module_utils/trained_model_checks.py.
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -19,15 +18,20 @@ from collections.abc import Mapping
 
 from .quoted_values import quoted
 from .trained_model_member_names import CAMEL_CASE_NAMES
-from .trained_model_validation import SUMMARY_DEFINITION
-from .trained_model_validation import schema_violations
-from .trained_model_validation import to_json_compatible
-from .trained_model_validation import without_response_metadata
+from .trained_model_validation import (
+    SUMMARY_DEFINITION,
+    schema_violations,
+    to_json_compatible,
+    without_response_metadata,
+)
+
 # The waiter's way of writing statusDetails ("code: message"), so that waits and checks agree.
 from .trained_model_waiting import status_details_text
-from .trained_model_words import STATUS_NAME
-from .trained_model_words import model_label
-from .trained_model_words import status_name_error
+from .trained_model_words import (
+    STATUS_NAME,
+    model_label,
+    status_name_error,
+)
 
 ACTIVE = "ACTIVE"
 PUBLISH_SUCCEEDED = "PUBLISH_SUCCEEDED"
@@ -56,7 +60,7 @@ class NotATrainedModelError(CheckInputError, TypeError):
     """
 
     def __init__(self, message, hint=""):
-        super(NotATrainedModelError, self).__init__(message)
+        super().__init__(message)
         self.hint = hint
 
 
@@ -80,7 +84,9 @@ def camel_case_model(model, schema):
         received = _mapping_description(model)
     else:
         received = _builtin_type_name(model)
-    raise NotATrainedModelError("expected a trained model (%s), got %s" % (ACCEPTED_MODELS, received), _registered_result_hint(model))
+    raise NotATrainedModelError(
+        f"expected a trained model ({ACCEPTED_MODELS}), got {received}", _registered_result_hint(model)
+    )
 
 
 def _mapping_description(mapping):
@@ -107,7 +113,7 @@ def _registered_result_hint(value):
 def _camel_case_keys(value):
     """Rename the collection's snake_case members back to camelCase; camelCase and unknown names stay as they are."""
     if isinstance(value, dict):
-        return dict((CAMEL_CASE_NAMES.get(key, key), _camel_case_keys(item)) for key, item in value.items())
+        return {CAMEL_CASE_NAMES.get(key, key): _camel_case_keys(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_camel_case_keys(item) for item in value]
     return value
@@ -122,14 +128,20 @@ def checked_statuses(statuses, schema, caller, example):
     statuses = tuple(statuses)
     if not statuses or not all(isinstance(status, str) for status in statuses):
         received = "no status" if not statuses else quoted(statuses)
-        raise StatusArgumentsError("%s takes one or more statuses as separate strings, e.g. %s; got %s" % (caller, example, received))
+        raise StatusArgumentsError(
+            f"{caller} takes one or more statuses as separate strings, e.g. {example}; got {received}"
+        )
     # A status no model can have ('active', a look-alike letter) would fail as if the model were wrong.
     known = schema["$defs"]["TrainedModelStatus"]["enum"]
     malformed = [status for status in statuses if not STATUS_NAME.fullmatch(status)]
     if malformed:
-        raise StatusNameError("%s takes statuses such as 'ACTIVE'; got %s: %s" % (
-            caller, ", ".join(quoted(status) for status in malformed), "; ".join(status_name_error(status, known) for status in malformed)
-        ))
+        raise StatusNameError(
+            "{} takes statuses such as 'ACTIVE'; got {}: {}".format(
+                caller,
+                ", ".join(quoted(status) for status in malformed),
+                "; ".join(status_name_error(status, known) for status in malformed),
+            )
+        )
     return statuses
 
 
@@ -138,7 +150,7 @@ def status_failure(document, statuses):
     status = document.get("status")
     if status in statuses:
         return None
-    state = "has no status" if status is None else "is %s" % status
+    state = "has no status" if status is None else f"is {status}"
     return _unexpected(document, state, statuses, status_details_text(document))
 
 
@@ -147,9 +159,9 @@ def publication_failure(document, member):
     status = document.get(member)
     if status == PUBLISH_SUCCEEDED:
         return None
-    state = "has no %s" % member if status is None else "has %s %s" % (member, status)
+    state = f"has no {member}" if status is None else f"has {member} {status}"
     details_member = member + "Details"
-    details = "%s: %s" % (details_member, document[details_member]) if document.get(details_member) else ""
+    details = f"{details_member}: {document[details_member]}" if document.get(details_member) else ""
     return _unexpected(document, state, (PUBLISH_SUCCEEDED,), details)
 
 
@@ -169,12 +181,16 @@ def violations_failure(document, violations):
     """The message listing a model's violations (model_violations), one per line; None when there are none."""
     if not violations:
         return None
-    listed = "".join("\n  %s" % violation for violation in violations)
-    return "%s does not match the trained model schema (%d violation(s)):%s" % (model_label(document), len(violations), listed)
+    listed = "".join(f"\n  {violation}" for violation in violations)
+    return "%s does not match the trained model schema (%d violation(s)):%s" % (
+        model_label(document),
+        len(violations),
+        listed,
+    )
 
 
 def _unexpected(document, state, expected, details):
     """Word every status failure alike: <model> <state>, expected <status or one of statuses>[: <details>]."""
     wanted = expected[0] if len(expected) == 1 else "one of " + ", ".join(expected)
-    message = "%s %s, expected %s" % (model_label(document), state, wanted)
-    return "%s: %s" % (message, details) if details else message
+    message = f"{model_label(document)} {state}, expected {wanted}"
+    return f"{message}: {details}" if details else message

@@ -1,5 +1,4 @@
 # DO NOT EDIT: written by `make schema` from plugins/module_utils/trained_model_validation.py.
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -20,8 +19,7 @@ import datetime
 import numbers
 import re
 
-from .quoted_values import QUOTE_LIMIT
-from .quoted_values import quoted
+from .quoted_values import QUOTE_LIMIT, quoted
 
 # Enums longer than this are summarised in messages instead of listed (InstanceType has 130+).
 _MAX_LISTED_ENUM_VALUES = 12
@@ -37,17 +35,17 @@ _understood = {}
 class SchemaViolation:
     """One place where a response breaks the schema: a JSON path and what is wrong there."""
 
-    __slots__ = ("path", "message")
+    __slots__ = ("message", "path")
 
     def __init__(self, path, message):
         self.path = path
         self.message = message
 
     def __str__(self):
-        return "%s: %s" % (self.path, self.message)
+        return f"{self.path}: {self.message}"
 
     def __repr__(self):
-        return "SchemaViolation(%r, %r)" % (self.path, self.message)
+        return f"SchemaViolation({self.path!r}, {self.message!r})"
 
     def __eq__(self, other):
         return isinstance(other, SchemaViolation) and (self.path, self.message) == (other.path, other.message)
@@ -63,7 +61,7 @@ def to_json_compatible(value):
     all want strings. Dicts and lists are copied; other values are returned as they are.
     """
     if isinstance(value, dict):
-        return dict((key, to_json_compatible(item)) for key, item in value.items())
+        return {key: to_json_compatible(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [to_json_compatible(item) for item in value]
     if isinstance(value, (datetime.datetime, datetime.date)):
@@ -73,7 +71,7 @@ def to_json_compatible(value):
 
 def without_response_metadata(response):
     """Drop boto3's ResponseMetadata, which is transport detail, not part of the model."""
-    return dict((key, value) for key, value in response.items() if key != "ResponseMetadata")
+    return {key: value for key, value in response.items() if key != "ResponseMetadata"}
 
 
 def _is_date_time(value):
@@ -105,7 +103,7 @@ def _validator(schema, definition):
         format_checker.checks("date-time")(_is_date_time)
         target = schema
         if definition is not None:
-            target = {"$ref": "#/$defs/%s" % definition, "$defs": schema["$defs"]}
+            target = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
         # The schema is kept in the cache entry so that its id() cannot be reused by another object.
         cached = (schema, jsonschema.Draft202012Validator(target, format_checker=format_checker))
         _validators[key] = cached
@@ -115,7 +113,10 @@ def _validator(schema, definition):
 def _message(error):
     """jsonschema's message, with the value it quotes capped (a 50 MB member must not make a 50 MB message)."""
     if error.validator == "enum" and len(error.validator_value) > _MAX_LISTED_ENUM_VALUES:
-        return "%s is not one of the %d values the service model allows" % (quoted(error.instance), len(error.validator_value))
+        return "%s is not one of the %d values the service model allows" % (
+            quoted(error.instance),
+            len(error.validator_value),
+        )
     message = error.message
     # quoted(): look-alike characters show as escapes, and a huge value is cut.
     shown = repr(error.instance)
@@ -145,7 +146,9 @@ def schema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
 def jsonschema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
     """What schema_violations returns, always found by jsonschema (no fast check first)."""
     validator = _validator(schema, definition)
-    violations = [SchemaViolation(_capped(error.json_path), _message(error)) for error in validator.iter_errors(instance)]
+    violations = [
+        SchemaViolation(_capped(error.json_path), _message(error)) for error in validator.iter_errors(instance)
+    ]
     return sorted(set(violations), key=lambda violation: (violation.path, violation.message))
 
 
@@ -153,6 +156,7 @@ def jsonschema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
 # value, the schema node, the schema's $defs) that says whether the instance satisfies it,
 # as jsonschema's draft 2020-12 does: a keyword about one type accepts values of any
 # other type, which the type keyword reports.
+
 
 def _is_number(value):
     return isinstance(value, numbers.Number) and not isinstance(value, bool)
@@ -213,26 +217,34 @@ def _no_additional_properties(instance, allowed, node, defs):
 
 
 _KEYWORD_CHECKS = {
-    "$ref": lambda instance, ref, node, defs: _conforms(instance, defs[ref[len(_LOCAL_REF_PREFIX):]], defs),
+    "$ref": lambda instance, ref, node, defs: _conforms(instance, defs[ref[len(_LOCAL_REF_PREFIX) :]], defs),
     "type": lambda instance, names, node, defs: any(_TYPES[name](instance) for name in _type_names(names)),
     # Enums of strings only: jsonschema compares a string instance with == and refuses any other.
     "enum": lambda instance, values, node, defs: isinstance(instance, str) and instance in values,
-    "required": lambda instance, names, node, defs: not isinstance(instance, dict) or all(name in instance for name in names),
+    "required": lambda instance, names, node, defs: (
+        not isinstance(instance, dict) or all(name in instance for name in names)
+    ),
     "properties": _properties,
     "additionalProperties": _no_additional_properties,
-    "items": lambda instance, items, node, defs: not isinstance(instance, list) or all(_conforms(item, items, defs) for item in instance),
+    "items": lambda instance, items, node, defs: (
+        not isinstance(instance, list) or all(_conforms(item, items, defs) for item in instance)
+    ),
     "minItems": _length_bound("array", at_least=True),
     "maxItems": _length_bound("array", at_least=False),
     "minLength": _length_bound("string", at_least=True),
     "maxLength": _length_bound("string", at_least=False),
-    "pattern": lambda instance, pattern, node, defs: not isinstance(instance, str) or _compiled(pattern).search(instance) is not None,
+    "pattern": lambda instance, pattern, node, defs: (
+        not isinstance(instance, str) or _compiled(pattern).search(instance) is not None
+    ),
     "minimum": lambda instance, bound, node, defs: not _is_number(instance) or instance >= bound,
     "maximum": lambda instance, bound, node, defs: not _is_number(instance) or instance <= bound,
     "format": lambda instance, name, node, defs: _FORMATS[name](instance),
 }
 
 # Keywords that never make an instance invalid ($defs is reached through $ref).
-_ANNOTATIONS = frozenset(["$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default", "deprecated"])
+_ANNOTATIONS = frozenset(
+    ["$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default", "deprecated"]
+)
 
 
 def _conforms(instance, node, defs):
@@ -246,11 +258,13 @@ def _conforms(instance, node, defs):
 def _use_not_understood(keyword, value, defs):
     """Why the fast check cannot judge this use of a keyword, or None when it can."""
     if keyword not in _KEYWORD_CHECKS:
-        return None if keyword in _ANNOTATIONS else "keyword %s" % keyword
-    if keyword == "$ref" and not (isinstance(value, str) and value.startswith(_LOCAL_REF_PREFIX) and value[len(_LOCAL_REF_PREFIX):] in defs):
-        return "$ref %r, which is not a $defs entry" % value
+        return None if keyword in _ANNOTATIONS else f"keyword {keyword}"
+    if keyword == "$ref" and not (
+        isinstance(value, str) and value.startswith(_LOCAL_REF_PREFIX) and value[len(_LOCAL_REF_PREFIX) :] in defs
+    ):
+        return f"$ref {value!r}, which is not a $defs entry"
     if keyword == "type" and not set(_type_names(value)) <= set(_TYPES):
-        return "type %r" % (value,)
+        return f"type {value!r}"
     if keyword == "enum" and not all(isinstance(item, str) for item in value):
         return "an enum with values other than strings"
     if keyword == "additionalProperties" and value is not False:
@@ -258,7 +272,7 @@ def _use_not_understood(keyword, value, defs):
     if keyword == "items" and not isinstance(value, dict):
         return "items that is not a schema"
     if keyword == "format" and value not in _FORMATS:
-        return "format %r" % value
+        return f"format {value!r}"
     return None
 
 
@@ -266,7 +280,7 @@ def _subschemas(node):
     """(JSON pointer step, schema) of the schemas a node holds, for the keywords the fast check knows."""
     for keyword in ("$defs", "properties"):
         for name, subschema in node.get(keyword, {}).items():
-            yield "%s/%s" % (keyword, name), subschema
+            yield f"{keyword}/{name}", subschema
     if isinstance(node.get("items"), dict):
         yield "items", node["items"]
 
@@ -284,8 +298,8 @@ def keywords_not_understood(schema):
         for keyword, value in node.items():
             problem = _use_not_understood(keyword, value, defs)
             if problem:
-                found.append("%s: %s" % (pointer, problem))
-        pending.extend(("%s/%s" % (pointer, step), subschema) for step, subschema in _subschemas(node))
+                found.append(f"{pointer}: {problem}")
+        pending.extend((f"{pointer}/{step}", subschema) for step, subschema in _subschemas(node))
     return sorted(found)
 
 

@@ -1,5 +1,4 @@
 # DO NOT EDIT: written by `make schema` from plugins/module_utils/trained_model_words.py.
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -26,9 +25,9 @@ def status_name_error(value, known_statuses=()):
     """
     if isinstance(value, str) and STATUS_NAME.fullmatch(value):
         return None
-    problem = "%s is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')" % quoted(value)
+    problem = f"{quoted(value)} is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')"
     if isinstance(value, str) and value.strip().upper() in known_statuses:
-        problem += "; did you mean %r?" % value.strip().upper()
+        problem += f"; did you mean {value.strip().upper()!r}?"
     return problem
 
 
@@ -39,10 +38,10 @@ def model_label(model):
     """
     label = "trained model"
     if model.get("name"):
-        label += " %s" % quoted(model["name"])
+        label += " {}".format(quoted(model["name"]))
     identity = [quoted(model["trainedModelArn"])] if model.get("trainedModelArn") else []
     if model.get("versionIdentifier"):
-        identity.append("version %s" % quoted(model["versionIdentifier"]))
+        identity.append("version {}".format(quoted(model["versionIdentifier"])))
     if identity:
-        label += " (%s)" % ", ".join(identity)
+        label += " ({})".format(", ".join(identity))
     return label

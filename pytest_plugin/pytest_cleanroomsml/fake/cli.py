@@ -63,9 +63,7 @@ def _argument_parser() -> argparse.ArgumentParser:
         default=5000,
         help="port to listen on; 0 picks a free one (default: 5000)",
     )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
-    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument(
         "--region",
         default="us-east-1",

@@ -6,7 +6,8 @@ import contextlib
 import logging
 import math
 import socket
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from moto.core import DEFAULT_ACCOUNT_ID
 
@@ -22,7 +23,6 @@ from .models import (
 from .registration import ensure_registered
 from .responses import served_operations
 from .timeline import MISSING
-
 
 # Bounds of the fake's controls: a test that asks for more is mistaken, and 10**9 queued failures
 # would fill the memory.
@@ -85,15 +85,11 @@ class CleanRoomsMLFake:
         in_progress_seconds: float = 0.0,
     ):
         if region not in REGIONS:
-            raise ValueError(
-                f"Clean Rooms ML is not offered in {region!r}; use one of: {', '.join(REGIONS)}"
-            )
+            raise ValueError(f"Clean Rooms ML is not offered in {region!r}; use one of: {', '.join(REGIONS)}")
         ensure_registered()
         self.region = region
         self.account_id = account_id
-        self.lifecycle_durations = LifecycleDurations(
-            pending_seconds, in_progress_seconds
-        )
+        self.lifecycle_durations = LifecycleDurations(pending_seconds, in_progress_seconds)
         self._configured_backend()
 
     # -- serving --------------------------------------------------------------------
@@ -111,9 +107,7 @@ class CleanRoomsMLFake:
             yield self
 
     @contextlib.contextmanager
-    def server(
-        self, host: str = "127.0.0.1", port: int = 0, log_requests: bool = False
-    ) -> Iterator[str]:
+    def server(self, host: str = "127.0.0.1", port: int = 0, log_requests: bool = False) -> Iterator[str]:
         """Serve over HTTP on a thread; yields the endpoint URL. Port 0 picks a free port.
 
         Only the Clean Rooms ML routes are served (see http_server.py): not moto's control
@@ -158,14 +152,10 @@ class CleanRoomsMLFake:
         if collaboration_identifier is not None:
             _check_text("collaboration_identifier", collaboration_identifier)
         _check_overrides(overrides)
-        version = self._configured_backend().add_trained_model(
-            name, status, collaboration_identifier, overrides
-        )
+        version = self._configured_backend().add_trained_model(name, status, collaboration_identifier, overrides)
         return version.describe(COLLABORATION_DESCRIPTION_SHAPE)
 
-    def add_version(
-        self, trained_model_arn: str, status: str = "ACTIVE", **overrides: Any
-    ) -> dict[str, Any]:
+    def add_version(self, trained_model_arn: str, status: str = "ACTIVE", **overrides: Any) -> dict[str, Any]:
         """Store a new version of a trained model, which becomes its latest version.
 
         It starts as a copy of the latest version, with a new versionIdentifier and
@@ -174,9 +164,7 @@ class CleanRoomsMLFake:
         _check_text("status", status)
         _check_overrides(overrides)
         with _unknown_model_as_lookup_error():
-            version = self._configured_backend().add_version(
-                trained_model_arn, status, overrides
-            )
+            version = self._configured_backend().add_version(trained_model_arn, status, overrides)
         return version.describe(COLLABORATION_DESCRIPTION_SHAPE)
 
     def set_status(
@@ -200,14 +188,10 @@ class CleanRoomsMLFake:
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{argument} must be a string or None, not {type(value).__name__}")
         details = {
-            member: value
-            for member, value in (("statusCode", status_code), ("message", message))
-            if value is not None
+            member: value for member, value in (("statusCode", status_code), ("message", message)) if value is not None
         }
         with _unknown_model_as_lookup_error():
-            version = self._configured_backend().find_version(
-                trained_model_arn, version_identifier
-            )
+            version = self._configured_backend().find_version(trained_model_arn, version_identifier)
         version.set_status(status, details or None, after)
 
     def trained_models(self, collaboration_identifier: str | None = None) -> list[dict[str, Any]]:
@@ -216,8 +200,7 @@ class CleanRoomsMLFake:
         return [
             model.latest_version.describe(COLLABORATION_DESCRIPTION_SHAPE)
             for model in list(self._configured_backend().trained_models.values())
-            if collaboration_identifier is None
-            or model.collaboration_identifier == collaboration_identifier
+            if collaboration_identifier is None or model.collaboration_identifier == collaboration_identifier
         ]
 
     # -- scripting the transport ----------------------------------------------------
@@ -235,22 +218,16 @@ class CleanRoomsMLFake:
         """
         operations = served_operations()
         if operation not in operations:
-            raise ValueError(
-                f"Unknown operation {operation!r}; the fake serves: {', '.join(operations)}"
-            )
+            raise ValueError(f"Unknown operation {operation!r}; the fake serves: {', '.join(operations)}")
         if error_code not in ERRORS_BY_CODE:
-            raise ValueError(
-                f"Unknown error code {error_code!r}; use one of: {', '.join(ERRORS_BY_CODE)}"
-            )
+            raise ValueError(f"Unknown error code {error_code!r}; use one of: {', '.join(ERRORS_BY_CODE)}")
         if isinstance(times, bool) or not isinstance(times, int):
             raise TypeError(f"times must be an integer, not {type(times).__name__} {times!r:.80}")
         if not 1 <= times <= MAX_FAIL_TIMES:
             raise ValueError(f"times must be from 1 to {MAX_FAIL_TIMES}, not {times}")
         if message is not None and not isinstance(message, str):
             raise TypeError(f"message must be a string or None, not {type(message).__name__}")
-        self._configured_backend().request_hooks.fail_next(
-            operation, error_code, times, message
-        )
+        self._configured_backend().request_hooks.fail_next(operation, error_code, times, message)
 
     @property
     def latency(self) -> float:
@@ -306,9 +283,7 @@ def _check_can_listen(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
-            raise OSError(
-                error.errno, f"cannot listen on {host}:{port}: {error.strerror}"
-            ) from None
+            raise OSError(error.errno, f"cannot listen on {host}:{port}: {error.strerror}") from None
 
 
 @contextlib.contextmanager

@@ -13,7 +13,8 @@ import contextlib
 import json
 import re
 import threading
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from . import urls
 
@@ -25,7 +26,10 @@ _ROUTES = [re.compile(path.format("")) for path in urls.url_paths]
 
 def _json_answer(start_response: Callable[..., Any], status: str, error_type: str, message: str) -> list[bytes]:
     body = json.dumps({"message": message}).encode("utf-8")
-    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body))), ("x-amzn-ErrorType", error_type)])
+    start_response(
+        status,
+        [("Content-Type", "application/json"), ("Content-Length", str(len(body))), ("x-amzn-ErrorType", error_type)],
+    )
     return [body]
 
 
@@ -40,14 +44,18 @@ class CleanRoomsMLApplication:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if environ.get("REQUEST_METHOD") == "OPTIONS" or not any(route.match(path) for route in _ROUTES):
-            return _json_answer(start_response, "404 Not Found", "UnknownOperationException", "not a Clean Rooms ML route")
+            return _json_answer(
+                start_response, "404 Not Found", "UnknownOperationException", "not a Clean Rooms ML route"
+            )
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = MAX_BODY_BYTES + 1
         if length > MAX_BODY_BYTES or "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
             return _json_answer(
-                start_response, "413 Request Entity Too Large", "ValidationException",
+                start_response,
+                "413 Request Entity Too Large",
+                "ValidationException",
                 f"request bodies are limited to {MAX_BODY_BYTES} bytes (with a Content-Length)",
             )
 

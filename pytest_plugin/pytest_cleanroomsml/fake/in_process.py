@@ -13,7 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import boto3
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
@@ -61,9 +62,7 @@ class _Switch:
             self._depth += 1
             if self._depth > 1:
                 return
-            self._environment = {
-                name: os.environ.get(name) for name in FAKE_CREDENTIALS
-            }
+            self._environment = {name: os.environ.get(name) for name in FAKE_CREDENTIALS}
             os.environ.update(FAKE_CREDENTIALS)
             # As mock_aws(): boto3.client() builds a new default Session, one that has STUBBER
             # and the fake credentials, rather than reuse one that may predate both.

@@ -52,7 +52,7 @@ class InProcessRequest:
 
 def answer(event_name: str, request: AWSPreparedRequest) -> TYPE_RESPONSE | None:
     """(status, headers, body) for a Clean Rooms ML request; None leaves the request to moto."""
-    operation = event_name[len(_EVENT_PREFIX):] if event_name.startswith(_EVENT_PREFIX) else ""
+    operation = event_name[len(_EVENT_PREFIX) :] if event_name.startswith(_EVENT_PREFIX) else ""
     # The recorder records moto's own request objects; it keeps moto's way.
     if not serves(operation) or getattr(recorder, "_user_enabled", True):
         return None
@@ -68,7 +68,12 @@ def answer(event_name: str, request: AWSPreparedRequest) -> TYPE_RESPONSE | None
         raw_url=request.url,
         path=unquote(parts.path),
         # Case-insensitive, and text, as moto reads them (botocore sends some as bytes).
-        headers=Headers([(name, value.decode("utf-8") if isinstance(value, bytes) else value) for name, value in request.headers.items()]),
+        headers=Headers(
+            [
+                (name, value.decode("utf-8") if isinstance(value, bytes) else value)
+                for name, value in request.headers.items()
+            ]
+        ),
         data=body.encode("utf-8") if isinstance(body, str) else body,
         values=MultiDict(parse_qsl(parts.query, keep_blank_values=True)),
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.common_models import BaseModel
@@ -64,9 +65,7 @@ class LifecycleDurations:
     in_progress_seconds: float = 0.0
 
 
-def timestamp(
-    after: float = 0.0, since: datetime.datetime | None = None
-) -> datetime.datetime:
+def timestamp(after: float = 0.0, since: datetime.datetime | None = None) -> datetime.datetime:
     """``after`` seconds past ``since`` (default: now), in UTC, to the millisecond.
 
     AWS sends milliseconds; keeping no more makes a description the fake hands to a
@@ -85,35 +84,25 @@ def view(description: dict[str, Any], shape_name: str) -> dict[str, Any]:
     """
     members = _members_of(shape_name)
     known = _members_botocore_knows()
-    return {
-        name: value
-        for name, value in description.items()
-        if name in members or name not in known
-    }
+    return {name: value for name, value in description.items() if name in members or name not in known}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _members_botocore_knows() -> frozenset[str]:
-    return _members_of(COLLABORATION_DESCRIPTION_SHAPE) | _members_of(
-        MEMBERSHIP_DESCRIPTION_SHAPE
-    )
+    return _members_of(COLLABORATION_DESCRIPTION_SHAPE) | _members_of(MEMBERSHIP_DESCRIPTION_SHAPE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _members_of(shape_name: str) -> frozenset[str]:
     # shape_for() builds a new Shape, and its members anew, on every call.
-    return frozenset(
-        get_service_model(BOTOCORE_SERVICE_NAME).shape_for(shape_name).members
-    )
+    return frozenset(get_service_model(BOTOCORE_SERVICE_NAME).shape_for(shape_name).members)
 
 
 def _new_uuid() -> str:
     return str(mock_random.uuid4())
 
 
-def _given_or_new(
-    overrides: dict[str, Any], member: str, new: Callable[[], str]
-) -> str:
+def _given_or_new(overrides: dict[str, Any], member: str, new: Callable[[], str]) -> str:
     """An identifier a test chose (a string override) or a new one."""
     given = overrides.get(member)
     return given if isinstance(given, str) else new()
@@ -172,9 +161,7 @@ class TrainedModelVersion(BaseModel):
     ) -> None:
         """Change the status ``after`` seconds from now, superseding the lifecycle."""
         self._timeline.drop_pending_automatic()
-        self._timeline.schedule(
-            _status_members(status, status_details, timestamp(after)), after
-        )
+        self._timeline.schedule(_status_members(status, status_details, timestamp(after)), after)
 
     def start_lifecycle(
         self,
@@ -190,11 +177,9 @@ class TrainedModelVersion(BaseModel):
             durations.pending_seconds,
             durations.pending_seconds + durations.in_progress_seconds,
         )
-        for status, delay in zip(statuses, delays):
+        for status, delay in zip(statuses, delays, strict=False):
             update_time = timestamp(delay, since=started_at)
-            self._timeline.schedule(
-                _status_members(status, None, update_time), delay, automatic=True
-            )
+            self._timeline.schedule(_status_members(status, None, update_time), delay, automatic=True)
 
 
 class TrainedModel(BaseModel):
@@ -227,12 +212,8 @@ class TrainedModel(BaseModel):
             f"Trained model version {version_identifier} of {self.trained_model_arn} not found"
         )
 
-    def add_version(
-        self, version_identifier: str, description: dict[str, Any]
-    ) -> TrainedModelVersion:
-        version = TrainedModelVersion(
-            self.trained_model_arn, version_identifier, description
-        )
+    def add_version(self, version_identifier: str, description: dict[str, Any]) -> TrainedModelVersion:
+        version = TrainedModelVersion(self.trained_model_arn, version_identifier, description)
         self.versions.append(version)
         return version
 
@@ -274,18 +255,14 @@ class CleanRoomsMLBackend(BaseBackend):
 
     # -- API operations -------------------------------------------------------------
 
-    def create_trained_model(
-        self, membership_identifier: str, training_request: dict[str, Any]
-    ) -> TrainedModelVersion:
+    def create_trained_model(self, membership_identifier: str, training_request: dict[str, Any]) -> TrainedModelVersion:
         """Start training; with incrementalTrainingDataChannels, a new version of that model.
 
         ``training_request`` holds the other CreateTrainedModel members as received;
         the description echoes them.
         """
         description = {
-            member: value
-            for member, value in training_request.items()
-            if member != "incrementalTrainingDataChannels"
+            member: value for member, value in training_request.items() if member != "incrementalTrainingDataChannels"
         }
         now = timestamp()
         description.update(
@@ -301,13 +278,10 @@ class CleanRoomsMLBackend(BaseBackend):
                 membership_identifier=membership_identifier,
             )
             description["incrementalTrainingDataChannels"] = [
-                self._incremental_channel_output(model, channel)
-                for channel in incremental_channels
+                self._incremental_channel_output(model, channel) for channel in incremental_channels
             ]
         else:
-            model = self._new_trained_model(
-                membership_identifier, self._collaboration_of(membership_identifier)
-            )
+            model = self._new_trained_model(membership_identifier, self._collaboration_of(membership_identifier))
         version_identifier = _new_uuid()
         description.update(
             membershipIdentifier=model.membership_identifier,
@@ -316,9 +290,7 @@ class CleanRoomsMLBackend(BaseBackend):
             versionIdentifier=version_identifier,
         )
         version = model.add_version(version_identifier, description)
-        version.start_lifecycle(
-            CREATE_LIFECYCLE, self.lifecycle_durations, started_at=now
-        )
+        version.start_lifecycle(CREATE_LIFECYCLE, self.lifecycle_durations, started_at=now)
         return version
 
     def get_trained_model(
@@ -327,9 +299,7 @@ class CleanRoomsMLBackend(BaseBackend):
         trained_model_arn: str,
         version_identifier: str | None = None,
     ) -> TrainedModelVersion:
-        model = self._trained_model(
-            trained_model_arn, membership_identifier=membership_identifier
-        )
+        model = self._trained_model(trained_model_arn, membership_identifier=membership_identifier)
         return _requested_or(model, version_identifier, model.latest_version)
 
     def get_collaboration_trained_model(
@@ -338,15 +308,11 @@ class CleanRoomsMLBackend(BaseBackend):
         trained_model_arn: str,
         version_identifier: str | None = None,
     ) -> TrainedModelVersion:
-        model = self._trained_model(
-            trained_model_arn, collaboration_identifier=collaboration_identifier
-        )
+        model = self._trained_model(trained_model_arn, collaboration_identifier=collaboration_identifier)
         return _requested_or(model, version_identifier, model.latest_version)
 
     @paginate(pagination_model=PAGINATION_MODEL)
-    def list_trained_models(
-        self, membership_identifier: str
-    ) -> list[TrainedModelVersion]:
+    def list_trained_models(self, membership_identifier: str) -> list[TrainedModelVersion]:
         return [
             model.latest_version
             for model in list(self.trained_models.values())
@@ -354,9 +320,7 @@ class CleanRoomsMLBackend(BaseBackend):
         ]
 
     @paginate(pagination_model=PAGINATION_MODEL)
-    def list_collaboration_trained_models(
-        self, collaboration_identifier: str
-    ) -> list[TrainedModelVersion]:
+    def list_collaboration_trained_models(self, collaboration_identifier: str) -> list[TrainedModelVersion]:
         return [
             model.latest_version
             for model in list(self.trained_models.values())
@@ -370,14 +334,8 @@ class CleanRoomsMLBackend(BaseBackend):
         trained_model_arn: str,
         status: str | None = None,
     ) -> list[TrainedModelVersion]:
-        model = self._trained_model(
-            trained_model_arn, membership_identifier=membership_identifier
-        )
-        return [
-            version
-            for version in list(model.versions)
-            if status is None or version.status == status
-        ]
+        model = self._trained_model(trained_model_arn, membership_identifier=membership_identifier)
+        return [version for version in list(model.versions) if status is None or version.status == status]
 
     def cancel_trained_model(
         self,
@@ -385,9 +343,7 @@ class CleanRoomsMLBackend(BaseBackend):
         trained_model_arn: str,
         version_identifier: str | None = None,
     ) -> None:
-        version = self._base_or_requested_version(
-            membership_identifier, trained_model_arn, version_identifier
-        )
+        version = self._base_or_requested_version(membership_identifier, trained_model_arn, version_identifier)
         self._start_lifecycle_from(version, CANCELLABLE_STATUSES, CANCEL_LIFECYCLE)
 
     def delete_trained_model_output(
@@ -396,12 +352,8 @@ class CleanRoomsMLBackend(BaseBackend):
         trained_model_arn: str,
         version_identifier: str | None = None,
     ) -> None:
-        version = self._base_or_requested_version(
-            membership_identifier, trained_model_arn, version_identifier
-        )
-        self._start_lifecycle_from(
-            version, OUTPUT_DELETABLE_STATUSES, DELETE_OUTPUT_LIFECYCLE
-        )
+        version = self._base_or_requested_version(membership_identifier, trained_model_arn, version_identifier)
+        self._start_lifecycle_from(version, OUTPUT_DELETABLE_STATUSES, DELETE_OUTPUT_LIFECYCLE)
 
     # -- seeding, for tests ---------------------------------------------------------
 
@@ -446,9 +398,7 @@ class CleanRoomsMLBackend(BaseBackend):
             "versionIdentifier": version_identifier,
             "name": name,
             "status": status,
-            "configuredModelAlgorithmAssociationArn": self._arn(
-                membership, "configured-model-algorithm-association"
-            ),
+            "configuredModelAlgorithmAssociationArn": self._arn(membership, "configured-model-algorithm-association"),
             "resourceConfig": {
                 "instanceCount": 1,
                 "instanceType": "ml.m5.xlarge",
@@ -468,9 +418,7 @@ class CleanRoomsMLBackend(BaseBackend):
         }
         return model.add_version(version_identifier, {**description, **overrides})
 
-    def add_version(
-        self, trained_model_arn: str, status: str, overrides: dict[str, Any]
-    ) -> TrainedModelVersion:
+    def add_version(self, trained_model_arn: str, status: str, overrides: dict[str, Any]) -> TrainedModelVersion:
         """A new latest version, trained incrementally from the current latest one."""
         model = self._trained_model(trained_model_arn)
         previous = model.latest_version.describe()
@@ -493,9 +441,7 @@ class CleanRoomsMLBackend(BaseBackend):
         }
         return model.add_version(version_identifier, {**description, **overrides})
 
-    def find_version(
-        self, trained_model_arn: str, version_identifier: str | None = None
-    ) -> TrainedModelVersion:
+    def find_version(self, trained_model_arn: str, version_identifier: str | None = None) -> TrainedModelVersion:
         """The requested version of any trained model here, else its latest one."""
         model = self._trained_model(trained_model_arn)
         return _requested_or(model, version_identifier, model.latest_version)
@@ -515,9 +461,7 @@ class CleanRoomsMLBackend(BaseBackend):
         return _new_uuid()
 
     def _collaboration_of(self, membership_identifier: str) -> str:
-        return self.collaboration_by_membership.setdefault(
-            membership_identifier, _new_uuid()
-        )
+        return self.collaboration_by_membership.setdefault(membership_identifier, _new_uuid())
 
     def _new_trained_model(
         self,
@@ -546,9 +490,7 @@ class CleanRoomsMLBackend(BaseBackend):
             or membership_identifier not in (None, model.membership_identifier)
             or collaboration_identifier not in (None, model.collaboration_identifier)
         ):
-            raise ResourceNotFoundException(
-                f"Trained model {trained_model_arn} not found"
-            )
+            raise ResourceNotFoundException(f"Trained model {trained_model_arn} not found")
         return model
 
     def _base_or_requested_version(
@@ -558,9 +500,7 @@ class CleanRoomsMLBackend(BaseBackend):
         version_identifier: str | None,
     ) -> TrainedModelVersion:
         # Cancel and delete act on the base version unless told otherwise (API docs).
-        model = self._trained_model(
-            trained_model_arn, membership_identifier=membership_identifier
-        )
+        model = self._trained_model(trained_model_arn, membership_identifier=membership_identifier)
         return _requested_or(model, version_identifier, model.base_version)
 
     def _start_lifecycle_from(
@@ -573,18 +513,13 @@ class CleanRoomsMLBackend(BaseBackend):
         if status not in allowed_statuses:
             raise ConflictException(
                 f"Trained model {version.trained_model_arn} version "
-                f"{version.version_identifier} is {status}; expected one of: "
-                + ", ".join(allowed_statuses)
+                f"{version.version_identifier} is {status}; expected one of: " + ", ".join(allowed_statuses)
             )
         version.start_lifecycle(lifecycle, self.lifecycle_durations)
 
-    def _incremental_channel_output(
-        self, model: TrainedModel, channel: dict[str, Any]
-    ) -> dict[str, Any]:
+    def _incremental_channel_output(self, model: TrainedModel, channel: dict[str, Any]) -> dict[str, Any]:
         """The output form of an incremental training channel: names the base version."""
-        base = _requested_or(
-            model, channel.get("versionIdentifier"), model.latest_version
-        )
+        base = _requested_or(model, channel.get("versionIdentifier"), model.latest_version)
         return {
             "channelName": channel["channelName"],
             "versionIdentifier": base.version_identifier,

@@ -40,7 +40,7 @@ def _members(pattern: re.Pattern[str], raw_path: str) -> dict[str, str] | None:
     return {name: unquote(value) for name, value in match.groupdict().items()} if match else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _routes() -> dict[str, tuple[str, re.Pattern[str]]]:
     service_model = get_service_model(BOTOCORE_SERVICE_NAME)
     routes = {}
@@ -54,7 +54,7 @@ def _path_pattern(request_uri: str) -> re.Pattern[str]:
     path = request_uri.partition("?")[0]
     pattern, position = "", 0
     for label in _LABEL.finditer(path):
-        pattern += re.escape(path[position:label.start()])
+        pattern += re.escape(path[position : label.start()])
         pattern += f"(?P<{label.group(1)}>{'.+' if label.group(2) else '[^/]+'})"
         position = label.end()
     return re.compile(f"^{pattern}{re.escape(path[position:])}$")

@@ -39,7 +39,7 @@ import inspect
 import re
 import sys
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 SERVICE = "cleanroomsml"
 MOTO_MODULE_NAME = f"moto.{SERVICE}"
@@ -49,7 +49,7 @@ LISTED_ONCE = "cleanroomsml_listed_once"
 _lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ensure_registered() -> None:
     """``register()``, until it has once succeeded: nothing it sets up or checks changes afterwards."""
     register()
@@ -70,7 +70,9 @@ def register() -> None:
         _check_backend_finds_url_paths(urls.url_paths)
         _check_base_response_calls("_get_action", "parse_parameters", "call_action")
         # What the fake's own answers ask of moto's response class and recorder.
-        _check_base_response_calls("dispatch", "get_region_from_url", "get_access_key", "get_current_account", "_enrich_response")
+        _check_base_response_calls(
+            "dispatch", "get_region_from_url", "get_access_key", "get_current_account", "_enrich_response"
+        )
         _check_recorder_switch()
         _check_in_process_handler()
         _list_moto_modules_once()
@@ -102,9 +104,7 @@ def _claim_moto_module_name() -> None:
     if registered is package:
         return
     if registered is not None or importlib.util.find_spec(MOTO_MODULE_NAME):
-        raise _fail(
-            MOTO_MODULE_NAME, "exists: moto now ships its own Clean Rooms ML backend"
-        )
+        raise _fail(MOTO_MODULE_NAME, "exists: moto now ships its own Clean Rooms ML backend")
     sys.modules[MOTO_MODULE_NAME] = package
 
 
@@ -114,9 +114,7 @@ def _check_get_backend_finds(backends: object) -> None:
 
         found = get_backend(SERVICE)
     except Exception as error:
-        raise _fail(
-            f"moto.backends.get_backend({SERVICE!r})", f"fails ({error!r})"
-        ) from error
+        raise _fail(f"moto.backends.get_backend({SERVICE!r})", f"fails ({error!r})") from error
     if found is not backends:
         raise _fail(
             f"moto.backends.get_backend({SERVICE!r})",
@@ -132,9 +130,7 @@ def _check_backend_finds_url_paths(url_paths: dict) -> None:
     try:
         found = CleanRoomsMLBackend("us-east-1", DEFAULT_ACCOUNT_ID).url_paths
     except Exception as error:
-        raise _fail(
-            "moto.core.base_backend.BaseBackend.url_paths", f"fails ({error!r})"
-        ) from error
+        raise _fail("moto.core.base_backend.BaseBackend.url_paths", f"fails ({error!r})") from error
     if set(found) != {path.format("") for path in url_paths}:
         raise _fail(
             "moto.core.base_backend.BaseBackend.url_paths",
@@ -199,9 +195,7 @@ def _check_in_process_handler() -> None:
         )
     try:
         # How botocore calls a before-send handler.
-        inspect.signature(BotocoreStubber.__call__).bind(
-            STUBBER, event_name="before-send", request=None
-        )
+        inspect.signature(BotocoreStubber.__call__).bind(STUBBER, event_name="before-send", request=None)
     except TypeError as error:
         raise _fail(
             "moto.core.botocore_stubber.BotocoreStubber.__call__",

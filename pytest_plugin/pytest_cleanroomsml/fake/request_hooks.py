@@ -20,9 +20,7 @@ class RequestHooks:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._calls: list[tuple[str, dict[str, Any]]] = []
-        self._failures: defaultdict[str, deque[tuple[str, str | None]]] = defaultdict(
-            deque
-        )
+        self._failures: defaultdict[str, deque[tuple[str, str | None]]] = defaultdict(deque)
         self.latency = 0.0
 
     @property
@@ -30,9 +28,7 @@ class RequestHooks:
         with self._lock:
             return copy.deepcopy(self._calls)
 
-    def fail_next(
-        self, operation: str, error_code: str, times: int, message: str | None
-    ) -> None:
+    def fail_next(self, operation: str, error_code: str, times: int, message: str | None) -> None:
         with self._lock:
             self._failures[operation].extend([(error_code, message)] * times)
 
@@ -46,6 +42,4 @@ class RequestHooks:
             time.sleep(self.latency)
         if failure is not None:
             error_code, message = failure
-            raise ERRORS_BY_CODE[error_code](
-                message or f"{error_code} injected by CleanRoomsMLFake.fail_next"
-            )
+            raise ERRORS_BY_CODE[error_code](message or f"{error_code} injected by CleanRoomsMLFake.fail_next")

@@ -7,7 +7,8 @@ import functools
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_types import TYPE_RESPONSE
@@ -76,7 +77,9 @@ class CleanRoomsMLResponse(BaseResponse):
         operation, path_members = routed
         return cls().answer(operation, request, path_members)
 
-    def answer(self, operation: str, request: Request | InProcessRequest, path_members: Mapping[str, str]) -> TYPE_RESPONSE:
+    def answer(
+        self, operation: str, request: Request | InProcessRequest, path_members: Mapping[str, str]
+    ) -> TYPE_RESPONSE:
         """Answer a request for ``operation`` as moto's setup_class and call_action do, more directly.
 
         ``request`` is moto's, or the fake's in-process stand-in for one: either carries what
@@ -135,11 +138,7 @@ class CleanRoomsMLResponse(BaseResponse):
         self._refuse_invalid_input(operation)
 
     def _refuse_invalid_input(self, operation: str) -> None:
-        input_shape = (
-            get_service_model(BOTOCORE_SERVICE_NAME)
-            .operation_model(operation)
-            .input_shape
-        )
+        input_shape = get_service_model(BOTOCORE_SERVICE_NAME).operation_model(operation).input_shape
         violations = shape_violations(input_shape, self.params)
         if violations:
             raise ValidationException(validation_message(violations))
@@ -149,9 +148,7 @@ class CleanRoomsMLResponse(BaseResponse):
     def create_trained_model(self) -> TYPE_RESPONSE:
         training_request = dict(self.params)
         membership_identifier = training_request.pop("membershipIdentifier")
-        version = self.backend.create_trained_model(
-            membership_identifier, training_request
-        )
+        version = self.backend.create_trained_model(membership_identifier, training_request)
         return _json(
             {
                 "trainedModelArn": version.trained_model_arn,
@@ -227,7 +224,7 @@ class CleanRoomsMLResponse(BaseResponse):
 _handler_name = functools.lru_cache(maxsize=None)(camelcase_to_underscores)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def serves(operation: str) -> bool:
     """Whether the fake answers ``operation`` (an API name); asked on every request."""
     return operation in served_operations()
@@ -248,9 +245,7 @@ def _page(
     versions: list[TrainedModelVersion],
     next_token: str | None,
 ) -> TYPE_RESPONSE:
-    body: dict[str, Any] = {
-        result_key: [version.describe(summary_shape) for version in versions]
-    }
+    body: dict[str, Any] = {result_key: [version.describe(summary_shape) for version in versions]}
     if next_token:
         body["nextToken"] = next_token
     return _json(body)

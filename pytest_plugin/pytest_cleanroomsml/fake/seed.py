@@ -73,7 +73,10 @@ SEED_SCHEMA = {
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
                     # Requests must name it as the service's pattern allows, so the seed must too.
-                    "collaborationIdentifier": {"type": "string", "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"]},
+                    "collaborationIdentifier": {
+                        "type": "string",
+                        "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"],
+                    },
                     "versions": {
                         "type": "array",
                         "items": {
@@ -142,9 +145,15 @@ def load_seed(path: Path | str) -> dict[str, Any]:
 def _message(error: jsonschema.ValidationError) -> str:
     """jsonschema's message, without its repr() of the whole value (which may be the whole file)."""
     if error.validator == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        expected = (
+            error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        )
         # A string where a mapping or a number belongs is often a whole file that is no seed: not quoted.
-        what = f"a string of {len(error.instance)} characters" if isinstance(error.instance, str) else shown(error.instance)
+        what = (
+            f"a string of {len(error.instance)} characters"
+            if isinstance(error.instance, str)
+            else shown(error.instance)
+        )
         return f"{what} is not of type {expected!r}"
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
@@ -202,9 +211,7 @@ def _overrides(entry: dict[str, Any]) -> dict[str, Any]:
     return overrides
 
 
-def _schedule_status_changes(
-    fake: CleanRoomsMLFake, trained_model_arn: str, entry: dict[str, Any]
-) -> None:
+def _schedule_status_changes(fake: CleanRoomsMLFake, trained_model_arn: str, entry: dict[str, Any]) -> None:
     """Script the status of the version just added, which is the model's latest."""
     for change in entry.get("statusChanges", []):
         details = change.get("statusDetails", {})

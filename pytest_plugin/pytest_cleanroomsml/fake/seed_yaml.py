@@ -29,7 +29,7 @@ class SeedSyntaxError(Exception):
 
 
 def place(mark: Any) -> str:
-    """"line 3, column 7" for a yaml Mark (which counts from 0)."""
+    """ "line 3, column 7" for a yaml Mark (which counts from 0)."""
     return "top level" if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
 
 
@@ -38,14 +38,18 @@ class SeedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            raise SeedSyntaxError("an alias (*name): seed files take no anchors or aliases", self.peek_event().start_mark)
+            raise SeedSyntaxError(
+                "an alias (*name): seed files take no anchors or aliases", self.peek_event().start_mark
+            )
         return super().compose_node(parent, index)
 
     def construct_timestamp(self, node: Any) -> Any:
         raise SeedSyntaxError("a date or time: quote it to make it a string", node.start_mark)
 
     def construct_binary(self, node: Any) -> Any:
-        raise SeedSyntaxError("binary data (!!binary): seed values are text, numbers, lists and mappings", node.start_mark)
+        raise SeedSyntaxError(
+            "binary data (!!binary): seed values are text, numbers, lists and mappings", node.start_mark
+        )
 
     def construct_finite_float(self, node: Any) -> float:
         number = self.construct_yaml_float(node)

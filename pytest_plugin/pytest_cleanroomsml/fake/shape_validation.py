@@ -36,9 +36,7 @@ def shape_violations(shape: Shape, value: Any, path: str = "") -> list[str]:
     """Every way ``value`` breaks ``shape``, as AWS-style messages (empty: it fits)."""
     expected_types = _PYTHON_TYPES.get(shape.type_name, (object,))
     # bool is an int subclass, but never a valid integer or double.
-    if not isinstance(value, expected_types) or (
-        isinstance(value, bool) and shape.type_name != "boolean"
-    ):
+    if not isinstance(value, expected_types) or (isinstance(value, bool) and shape.type_name != "boolean"):
         return [
             _violation(
                 value,
@@ -70,9 +68,7 @@ def _structure_violations(shape: Shape, value: dict, path: str) -> list[str]:
     violations = []
     for name in shape.required_members:
         if value.get(name) is None:
-            violations.append(
-                _violation(None, _join(path, name), "Member must not be null")
-            )
+            violations.append(_violation(None, _join(path, name), "Member must not be null"))
     for name, item in value.items():
         member_path = _join(path, name)
         if name not in shape.members:
@@ -106,11 +102,7 @@ def _value_violations(shape: Shape, value: Any, path: str) -> list[str]:
         )
     enum = getattr(shape, "enum", None)
     if enum and value not in enum:
-        violations.append(
-            _violation(
-                value, path, f"Member must satisfy enum value set: [{', '.join(enum)}]"
-            )
-        )
+        violations.append(_violation(value, path, f"Member must satisfy enum value set: [{', '.join(enum)}]"))
     # The model's patterns are unanchored; AWS applies them to the whole value.
     pattern = metadata.get("pattern")
     if pattern and isinstance(value, str) and not _compiled(pattern).fullmatch(value):
@@ -124,7 +116,7 @@ def _value_violations(shape: Shape, value: Any, path: str) -> list[str]:
     return violations
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
@@ -134,9 +126,7 @@ def _join(path: str, name: str) -> str:
 
 
 def _violation(value: Any, path: str, constraint: str) -> str:
-    return (
-        f"Value {_shown(value)} at '{path}' failed to satisfy constraint: {constraint}"
-    )
+    return f"Value {_shown(value)} at '{path}' failed to satisfy constraint: {constraint}"
 
 
 def _shown(value: Any) -> str:

@@ -16,7 +16,8 @@ import bisect
 import copy
 import threading
 import time
-from typing import Any, Callable, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 Derived = TypeVar("Derived")
 
@@ -33,7 +34,7 @@ MISSING: Any = _Missing()
 
 
 class _Change:
-    __slots__ = ("due", "members", "automatic")
+    __slots__ = ("automatic", "due", "members")
 
     def __init__(self, due: float, members: dict[str, Any], automatic: bool):
         self.due = due
@@ -46,16 +47,12 @@ class Timeline:
 
     def __init__(self, initial_members: dict[str, Any]):
         self._lock = threading.Lock()
-        self._changes = [
-            _Change(time.monotonic(), _copied(initial_members), automatic=False)
-        ]
+        self._changes = [_Change(time.monotonic(), _copied(initial_members), automatic=False)]
         self._revision = 0  # counts changes scheduled or dropped
         self._derived: dict[Hashable, Any] = {}
         self._derived_state: tuple[int, int] | None = None
 
-    def schedule(
-        self, members: dict[str, Any], after: float = 0.0, automatic: bool = False
-    ) -> None:
+    def schedule(self, members: dict[str, Any], after: float = 0.0, automatic: bool = False) -> None:
         """Apply ``members`` ``after`` seconds from now.
 
         ``automatic`` marks a step of the service's own lifecycle, which a later
@@ -72,11 +69,7 @@ class Timeline:
         """Forget lifecycle steps that have not happened yet."""
         now = time.monotonic()
         with self._lock:
-            self._changes = [
-                change
-                for change in self._changes
-                if not (change.automatic and change.due > now)
-            ]
+            self._changes = [change for change in self._changes if not (change.automatic and change.due > now)]
             self._revision += 1
 
     def current(self) -> dict[str, Any]:
@@ -85,9 +78,7 @@ class Timeline:
             members = self._snapshot()[1]
         return _copied(members, keep_missing=False)
 
-    def derived(
-        self, key: Hashable, compute: Callable[[dict[str, Any]], Derived]
-    ) -> Derived:
+    def derived(self, key: Hashable, compute: Callable[[dict[str, Any]], Derived]) -> Derived:
         """``compute(self.current())``, computed once per state of the description.
 
         Callers share the result, under ``key``, until the description changes. ``compute``

@@ -27,7 +27,7 @@ _JSON_TYPES = {
 
 def anchored(pattern):
     """botocore's patterns are unanchored; the schema anchors them to the whole value."""
-    return "^%s$" % pattern
+    return f"^{pattern}$"
 
 
 def botocore_facts(shape, path="$"):
@@ -46,7 +46,7 @@ def botocore_facts(shape, path="$"):
         facts["required"] = sorted(shape.required_members)
         facts["additionalProperties"] = False
         for name, member in shape.members.items():
-            result.update(botocore_facts(member, "%s.%s" % (path, name)))
+            result.update(botocore_facts(member, f"{path}.{name}"))
     elif shape.type_name == "list":
         result.update(botocore_facts(shape.member, path + "[]"))
     return result
@@ -56,8 +56,8 @@ def _resolve(node, root):
     while "$ref" in node:
         pointer = node["$ref"]
         if not pointer.startswith("#/$defs/"):
-            raise ValueError("unsupported $ref %r" % pointer)
-        merged = dict(root["$defs"][pointer[len("#/$defs/"):]])
+            raise ValueError(f"unsupported $ref {pointer!r}")
+        merged = dict(root["$defs"][pointer[len("#/$defs/") :]])
         merged.update((key, value) for key, value in node.items() if key != "$ref")
         node = merged
     return node
@@ -76,7 +76,7 @@ def schema_facts(node, root, path="$"):
         facts["required"] = sorted(node.get("required", []))
         facts["additionalProperties"] = node.get("additionalProperties", True)
         for name, member in node.get("properties", {}).items():
-            result.update(schema_facts(member, root, "%s.%s" % (path, name)))
+            result.update(schema_facts(member, root, f"{path}.{name}"))
     elif node.get("type") == "array":
         result.update(schema_facts(node["items"], root, path + "[]"))
     return result
@@ -86,9 +86,9 @@ def differences(expected, actual):
     """Readable lines for every fact on which the schema (actual) departs from botocore (expected)."""
     lines = []
     for path in sorted(set(expected) - set(actual)):
-        lines.append("%s: in botocore (%s) but missing from the schema" % (path, expected[path]["type"]))
+        lines.append("{}: in botocore ({}) but missing from the schema".format(path, expected[path]["type"]))
     for path in sorted(set(actual) - set(expected)):
-        lines.append("%s: in the schema (%s) but not in botocore" % (path, actual[path].get("type")))
+        lines.append("{}: in the schema ({}) but not in botocore".format(path, actual[path].get("type")))
     for path in sorted(set(expected) & set(actual)):
         want, have = expected[path], actual[path]
         for key in sorted(set(want) | set(have)):
@@ -98,9 +98,11 @@ def differences(expected, actual):
                 added = sorted(set(want.get(key, [])) - set(have.get(key, [])))
                 dropped = sorted(set(have.get(key, [])) - set(want.get(key, [])))
                 if added:
-                    lines.append("%s: enum values in botocore, missing from the schema: %s" % (path, ", ".join(added)))
+                    lines.append(
+                        "{}: enum values in botocore, missing from the schema: {}".format(path, ", ".join(added))
+                    )
                 if dropped:
-                    lines.append("%s: enum values in the schema, not in botocore: %s" % (path, ", ".join(dropped)))
+                    lines.append("{}: enum values in the schema, not in botocore: {}".format(path, ", ".join(dropped)))
             else:
-                lines.append("%s: %s is %r in botocore, %r in the schema" % (path, key, want.get(key), have.get(key)))
+                lines.append(f"{path}: {key} is {want.get(key)!r} in botocore, {have.get(key)!r} in the schema")
     return lines

@@ -11,7 +11,7 @@ import schema_copies  # noqa: E402  (tools/ is not a package)
 
 def test_copies_are_up_to_date():
     stale = [str(path.relative_to(ROOT)) for path in schema_copies.stale_files()]
-    assert stale == [], "run `make schema`; out of date: %s" % ", ".join(stale)
+    assert stale == [], "run `make schema`; out of date: {}".format(", ".join(stale))
 
 
 def test_the_python_copy_is_the_same_schema():
@@ -19,7 +19,7 @@ def test_the_python_copy_is_the_same_schema():
 
     from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
-    assert SCHEMA == json.loads(schema_copies.SOURCE.read_text(encoding="utf-8"))
+    assert json.loads(schema_copies.SOURCE.read_text(encoding="utf-8")) == SCHEMA
 
 
 def test_a_changed_source_is_detected(monkeypatch):

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import botocore.session
 import pytest
-
 from shape_facts import botocore_facts, differences, schema_facts
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "collaboration_trained_model.schema.json"

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
@@ -106,7 +105,7 @@ def _load_collection_code():
         root = os.path.abspath(__file__)
         for _level in range(8):
             root = os.path.dirname(root)
-        sys.path.extend(path for path in [root] + list(constants.COLLECTIONS_PATHS) if path not in sys.path)
+        sys.path.extend(path for path in [root, *list(constants.COLLECTIONS_PATHS)] if path not in sys.path)
         from ansible_collections.cleanrooms.ml.plugins.plugin_utils import trained_model_status_source
     return trained_model_status_source
 

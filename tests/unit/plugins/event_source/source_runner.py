@@ -6,7 +6,9 @@ import importlib
 import runpy
 from pathlib import Path
 
-SOURCE_FILE = Path(__file__).resolve().parents[4] / "extensions" / "eda" / "plugins" / "event_source" / "trained_model_status.py"
+SOURCE_FILE = (
+    Path(__file__).resolve().parents[4] / "extensions" / "eda" / "plugins" / "event_source" / "trained_model_status.py"
+)
 SOURCE_MAIN = runpy.run_path(str(SOURCE_FILE))["main"]
 
 # Short enough that a test takes a few polls in a fraction of a second.
@@ -28,6 +30,7 @@ def operations(fake, name):
 
 async def until(condition, timeout=5.0):
     """Wait (on the event loop) until condition() is true."""
+
     async def poll():
         while not condition():
             await asyncio.sleep(0.005)

@@ -1,10 +1,11 @@
 """The wait before trying a failed poll again: jittered, doubling from FIRST_BACKOFF, never longer than the delay."""
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import source_options
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_source import FIRST_BACKOFF
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_source import TrainedModelStatusPoller
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_source import (
+    FIRST_BACKOFF,
+    TrainedModelStatusPoller,
+)
 
 
 def waits(delay, jitter, failures):
@@ -18,7 +19,10 @@ def waits(delay, jitter, failures):
 
 
 def test_the_wait_doubles_up_to_the_delay():
-    assert waits(delay=60, jitter=1.0, failures=8) == [FIRST_BACKOFF * factor for factor in (1, 2, 4, 8, 16, 32)] + [60, 60]
+    assert waits(delay=60, jitter=1.0, failures=8) == [FIRST_BACKOFF * factor for factor in (1, 2, 4, 8, 16, 32)] + [
+        60,
+        60,
+    ]
 
 
 @pytest.mark.parametrize("jitter, share", [(0.0, 0.5), (0.5, 0.75)])

@@ -6,7 +6,6 @@ import logging
 import time
 
 import pytest
-
 from source_runner import SOURCE_MAIN, collection_module, drained, operations, polls, until, watch
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -24,7 +23,9 @@ def quick_backoff(monkeypatch):
 
 @pytest.fixture
 def churn(cleanroomsml_fake):
-    return cleanroomsml_fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION)
+    return cleanroomsml_fake.add_trained_model(
+        name="churn", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
+    )
 
 
 def start_error(args):
@@ -39,19 +40,42 @@ def start_error(args):
     [
         ({}, "collaboration_identifier is required"),
         ({"collaboration_identifier": "not-a-uuid"}, "collaboration_identifier must be a UUID"),
-        ({"collaboration_identifier": COLLABORATION, "trained_model_arns": [ARN, "arn:nope"]}, "trained_model_arns[2] must be a trained model ARN"),
-        ({"collaboration_identifier": COLLABORATION, "trained_model_arns": {"a": 1}}, "trained_model_arns must be a non-empty list"),
-        ({"collaboration_identifier": COLLABORATION, "statuses": ["ACTIVE", "DONE"]}, "statuses[2] must be one of CREATE_PENDING"),
+        (
+            {"collaboration_identifier": COLLABORATION, "trained_model_arns": [ARN, "arn:nope"]},
+            "trained_model_arns[2] must be a trained model ARN",
+        ),
+        (
+            {"collaboration_identifier": COLLABORATION, "trained_model_arns": {"a": 1}},
+            "trained_model_arns must be a non-empty list",
+        ),
+        (
+            {"collaboration_identifier": COLLABORATION, "statuses": ["ACTIVE", "DONE"]},
+            "statuses[2] must be one of CREATE_PENDING",
+        ),
         ({"collaboration_identifier": COLLABORATION, "delay": 0}, "delay must be a number of seconds greater than 0"),
-        ({"collaboration_identifier": COLLABORATION, "delay": "soon"}, "delay must be a number of seconds greater than 0 and at most 86400, got 'soon'"),
-        ({"collaboration_identifier": COLLABORATION, "delay": 10 ** 400}, "delay must be a number of seconds"),
+        (
+            {"collaboration_identifier": COLLABORATION, "delay": "soon"},
+            "delay must be a number of seconds greater than 0 and at most 86400, got 'soon'",
+        ),
+        ({"collaboration_identifier": COLLABORATION, "delay": 10**400}, "delay must be a number of seconds"),
         ({"collaboration_identifier": COLLABORATION, "emit_initial": "maybe"}, "emit_initial must be a boolean"),
-        ({"collaboration_identifier": COLLABORATION, "validate_response": "loose"}, "validate_response must be one of strict, warn, off"),
-        ({"collaboration_identifier": COLLABORATION, "colaboration": "x"}, "unknown argument 'colaboration'; valid arguments: access_key"),
+        (
+            {"collaboration_identifier": COLLABORATION, "validate_response": "loose"},
+            "validate_response must be one of strict, warn, off",
+        ),
+        (
+            {"collaboration_identifier": COLLABORATION, "colaboration": "x"},
+            "unknown argument 'colaboration'; valid arguments: access_key",
+        ),
         ({"collaboration_identifier": COLLABORATION, "region": 5}, "region must be a string, got 5"),
-        ({"collaboration_identifier": COLLABORATION, "profile": "dev", "access_key": "AKIAFAKE"}, "profile cannot be combined with access_key"),
-        ({"collaboration_identifier": COLLABORATION, "region": "us-east-1", "profile": "no-such-profile-here"},
-         "The config profile (no-such-profile-here) could not be found"),
+        (
+            {"collaboration_identifier": COLLABORATION, "profile": "dev", "access_key": "AKIAFAKE"},
+            "profile cannot be combined with access_key",
+        ),
+        (
+            {"collaboration_identifier": COLLABORATION, "region": "us-east-1", "profile": "no-such-profile-here"},
+            "The config profile (no-such-profile-here) could not be found",
+        ),
     ],
 )
 def test_a_bad_argument_is_one_clear_error_at_start_before_any_call(cleanroomsml_fake, args, expected):
@@ -71,7 +95,13 @@ def test_every_bad_argument_is_named_in_the_one_error(cleanroomsml_fake):
 
 
 def test_a_secret_of_the_wrong_type_is_not_shown(cleanroomsml_fake):
-    message = start_error({"collaboration_identifier": COLLABORATION, "secret_key": 918273645546372819, "session_token": ["tok-3141592653"]})
+    message = start_error(
+        {
+            "collaboration_identifier": COLLABORATION,
+            "secret_key": 918273645546372819,
+            "session_token": ["tok-3141592653"],
+        }
+    )
 
     assert "secret_key must be a string, got a value of type int" in message
     assert "session_token must be a string, got a value of type list" in message
@@ -83,11 +113,13 @@ def test_throttled_listings_are_retried_logged_and_lose_no_change(cleanroomsml_f
 
     async def scenario(queue, task):
         await polls(cleanroomsml_fake, 1)
-        cleanroomsml_fake.fail_next("ListCollaborationTrainedModels", "ThrottlingException", times=6, message="Rate exceeded")
+        cleanroomsml_fake.fail_next(
+            "ListCollaborationTrainedModels", "ThrottlingException", times=6, message="Rate exceeded"
+        )
         cleanroomsml_fake.set_status(churn["trainedModelArn"], "ACTIVE")
         event = await queue.get()
         await polls(cleanroomsml_fake, 2)
-        return [event] + drained(queue)
+        return [event, *drained(queue)]
 
     events = watch({"collaboration_identifier": COLLABORATION}, scenario)
 
@@ -97,7 +129,9 @@ def test_throttled_listings_are_retried_logged_and_lose_no_change(cleanroomsml_f
     assert "ThrottlingException" in retries[0] and "Rate exceeded" in retries[0]
 
 
-def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(cleanroomsml_fake, churn, quick_backoff, caplog):
+def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(
+    cleanroomsml_fake, churn, quick_backoff, caplog
+):
     caplog.set_level(logging.WARNING)
 
     async def scenario(queue, task):
@@ -106,11 +140,13 @@ def test_a_description_failing_for_a_while_is_reported_once_it_succeeds(cleanroo
         cleanroomsml_fake.set_status(churn["trainedModelArn"], "CREATE_FAILED", message="container exited")
         event = await queue.get()
         await polls(cleanroomsml_fake, 2)
-        return [event] + drained(queue)
+        return [event, *drained(queue)]
 
     events = watch({"collaboration_identifier": COLLABORATION}, scenario)
 
-    assert [(event["previous_status"], event["status"]) for event in events] == [("CREATE_IN_PROGRESS", "CREATE_FAILED")]
+    assert [(event["previous_status"], event["status"]) for event in events] == [
+        ("CREATE_IN_PROGRESS", "CREATE_FAILED")
+    ]
     assert events[0]["trained_model"]["status_details"]["message"] == "container exited"
     # 6 failed calls, 2 per poll (the API helper's own retries): 3 failed polls, then the one that succeeds.
     assert len(operations(cleanroomsml_fake, "GetCollaborationTrainedModel")) == 7
@@ -134,10 +170,12 @@ def test_an_unreachable_endpoint_is_retried_and_never_ends_the_source(cleanrooms
     [
         (
             "ListCollaborationTrainedModels",
-            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels"),
+            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels",
+        ),
         (
             "GetCollaborationTrainedModel",
-            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel"),
+            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel",
+        ),
     ],
 )
 def test_access_denied_ends_the_source_naming_the_iam_action(cleanroomsml_fake, churn, operation, expected):
@@ -158,7 +196,7 @@ def test_an_unknown_collaboration_ends_the_source(cleanroomsml_fake):
         await task
 
     status_error = collection_module("plugin_utils.trained_model_status_source").TrainedModelStatusError
-    with pytest.raises(status_error, match="collaboration %s not found" % COLLABORATION):
+    with pytest.raises(status_error, match=f"collaboration {COLLABORATION} not found"):
         watch({"collaboration_identifier": COLLABORATION}, scenario)
 
 

@@ -9,12 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from ansible.parsing.dataloader import DataLoader
-from ansible.plugins.loader import init_plugin_loader
-from ansible.plugins.loader import lookup_loader
-from ansible.template import Templar
-from ansible.template import trust_as_template
+from ansible.plugins.loader import init_plugin_loader, lookup_loader
+from ansible.template import Templar, trust_as_template
 from ansible.utils.collection_loader import AnsibleCollectionConfig
 
 BUILD = Path(__file__).resolve().parents[4] / "build"
@@ -86,6 +83,9 @@ def add_models(cleanroomsml_fake):
     """add_models(*names, **overrides) -> the fake's descriptions of new models in COLLABORATION."""
 
     def add(*names, **overrides):
-        return [cleanroomsml_fake.add_trained_model(name=name, collaboration_identifier=COLLABORATION, **overrides) for name in names]
+        return [
+            cleanroomsml_fake.add_trained_model(name=name, collaboration_identifier=COLLABORATION, **overrides)
+            for name in names
+        ]
 
     return add

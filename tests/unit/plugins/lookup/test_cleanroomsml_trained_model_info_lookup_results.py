@@ -3,16 +3,19 @@
 import time
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main
 
 from .conftest import COLLABORATION
 
 
-def test_one_term_gives_the_dict_the_module_returns_as_trained_model(run_lookup, run_module, add_models, lookup_warnings):
+def test_one_term_gives_the_dict_the_module_returns_as_trained_model(
+    run_lookup, run_module, add_models, lookup_warnings
+):
     (churn,) = add_models("churn", description="Predicts churn")
     [facts] = run_lookup(churn["trainedModelArn"])
-    module_result = run_module(module_main, dict(trained_model_arn=churn["trainedModelArn"], collaboration_identifier=COLLABORATION))
+    module_result = run_module(
+        module_main, {"trained_model_arn": churn["trainedModelArn"], "collaboration_identifier": COLLABORATION}
+    )
     assert facts == module_result["trained_model"]
     assert facts["name"] == "churn"
     assert facts["resource_config"]["volume_size_in_gb"] == churn["resourceConfig"]["volumeSizeInGB"]
@@ -36,11 +39,13 @@ def test_terms_are_described_concurrently(run_lookup, add_models, cleanroomsml_f
     elapsed = time.monotonic() - started
     assert [facts["trained_model_arn"] for facts in results] == arns
     # One at a time would take 8 x 0.3 = 2.4 seconds.
-    assert elapsed < 1.2, "8 lookups with max_concurrency=8 took %.1f s: they did not run at the same time" % elapsed
+    assert elapsed < 1.2, f"8 lookups with max_concurrency=8 took {elapsed:.1f} s: they did not run at the same time"
 
 
 def test_a_list_given_as_one_term_counts_as_its_items(run_lookup, add_models):
-    churn, lookalike, propensity = (model["trainedModelArn"] for model in add_models("churn", "lookalike", "propensity"))
+    churn, lookalike, propensity = (
+        model["trainedModelArn"] for model in add_models("churn", "lookalike", "propensity")
+    )
     results = run_lookup([churn, lookalike], propensity, field="trained_model_arn")
     assert results == [churn, lookalike, propensity]
 
@@ -50,7 +55,9 @@ def test_version_identifier_applies_to_every_term(run_lookup, add_models, cleanr
     newer = cleanroomsml_fake.add_version(churn["trainedModelArn"], status="CREATE_IN_PROGRESS")
     assert run_lookup(churn["trainedModelArn"], field="version_identifier") == [newer["versionIdentifier"]]
     older = run_lookup(churn["trainedModelArn"], version_identifier=churn["versionIdentifier"])
-    assert [(facts["version_identifier"], facts["status"]) for facts in older] == [(churn["versionIdentifier"], "ACTIVE")]
+    assert [(facts["version_identifier"], facts["status"]) for facts in older] == [
+        (churn["versionIdentifier"], "ACTIVE")
+    ]
     assert cleanroomsml_fake.calls[-1][1]["versionIdentifier"] == churn["versionIdentifier"]
 
 
@@ -77,7 +84,9 @@ def test_no_terms_make_no_call(run_lookup, cleanroomsml_fake, client_cache):
 )
 def test_field_returns_the_value_at_a_dotted_path(run_lookup, add_models, field, expected):
     (failed,) = add_models(
-        "lookalike", status="CREATE_FAILED", statusDetails={"statusCode": "InternalError", "message": "training container exited with code 1"}
+        "lookalike",
+        status="CREATE_FAILED",
+        statusDetails={"statusCode": "InternalError", "message": "training container exited with code 1"},
     )
     assert run_lookup(failed["trainedModelArn"], field=field) == [expected]
 
@@ -91,11 +100,15 @@ def test_field_is_none_where_a_model_lacks_the_member(run_lookup, add_models):
 
 def test_lookup_gives_the_item_of_one_term_and_query_a_list(render, add_models):
     churn, lookalike = add_models("churn", "lookalike")
-    variables = dict(churn=churn["trainedModelArn"], lookalike=lookalike["trainedModelArn"], collaboration=COLLABORATION)
+    variables = {
+        "churn": churn["trainedModelArn"],
+        "lookalike": lookalike["trainedModelArn"],
+        "collaboration": COLLABORATION,
+    }
     one = "cleanrooms.ml.cleanroomsml_trained_model_info', churn, collaboration_identifier=collaboration"
-    assert render("{{ lookup('%s) }}" % one, **variables)["name"] == "churn"
-    assert render("{{ lookup('%s, field='name') }}" % one, **variables) == "churn"
-    assert render("{{ query('%s, field='name') }}" % one, **variables) == ["churn"]
-    assert render("{{ lookup('%s, field='name', wantlist=True) }}" % one, **variables) == ["churn"]
+    assert render(f"{{{{ lookup('{one}) }}}}", **variables)["name"] == "churn"
+    assert render(f"{{{{ lookup('{one}, field='name') }}}}", **variables) == "churn"
+    assert render(f"{{{{ query('{one}, field='name') }}}}", **variables) == ["churn"]
+    assert render(f"{{{{ lookup('{one}, field='name', wantlist=True) }}}}", **variables) == ["churn"]
     both = "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn, lookalike, collaboration_identifier=collaboration) }}"
     assert [facts["name"] for facts in render(both, **variables)] == ["churn", "lookalike"]

@@ -5,13 +5,18 @@ import threading
 import time
 
 import pytest
-
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import CLIENT_CACHE
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import ClientCache
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import CLIENT_CACHE, ClientCache
 
 from .conftest import COLLABORATION
 
-CONNECTION = dict(region="us-east-1", endpoint_url=None, profile=None, access_key="AKIAKEY", secret_key="the-secret", session_token=None)
+CONNECTION = {
+    "region": "us-east-1",
+    "endpoint_url": None,
+    "profile": None,
+    "access_key": "AKIAKEY",
+    "secret_key": "the-secret",
+    "session_token": None,
+}
 
 
 class Builder:
@@ -39,7 +44,7 @@ def test_a_client_is_built_once_per_service_and_connection():
         cache.get("cleanroomsml", dict(CONNECTION, secret_key="another-secret"), build),
         cache.get("cleanroomsml", dict(CONNECTION, access_key=None, secret_key=None, profile="dev"), build),
     ]
-    assert len(set(map(id, [first] + others))) == 6
+    assert len(set(map(id, [first, *others]))) == 6
     assert cache.clients_created == 6
 
 
@@ -103,7 +108,7 @@ def test_a_forked_process_builds_its_own_clients(client_cache):
 
 def test_many_lookup_calls_in_a_process_share_one_client(run_lookup, add_models, client_cache, cleanroomsml_fake):
     arns = [model["trainedModelArn"] for model in add_models("churn", "lookalike", "propensity")]
-    for round_number in range(10):
+    for _round_number in range(10):
         assert run_lookup(*arns, field="status") == ["ACTIVE"] * 3
     assert client_cache.clients_created == 1
     assert len(cleanroomsml_fake.calls) == 30
@@ -122,10 +127,14 @@ def test_a_template_loop_of_lookups_builds_one_client(render, add_models, client
 
 def test_other_connection_options_get_their_own_client(run_lookup, add_models, client_cache):
     (churn,) = add_models("churn")
-    for repeat in range(2):
+    for _repeat in range(2):
         run_lookup(churn["trainedModelArn"], region="us-east-1")
     assert client_cache.clients_created == 1
-    run_lookup(churn["trainedModelArn"], region="us-east-1", endpoint_url="https://cleanrooms-ml.us-east-1.amazonaws.com")
+    run_lookup(
+        churn["trainedModelArn"], region="us-east-1", endpoint_url="https://cleanrooms-ml.us-east-1.amazonaws.com"
+    )
     assert client_cache.clients_created == 2
-    run_lookup(churn["trainedModelArn"], region="us-east-1", access_key="AKIAOTHERLOOKUPKEY01", secret_key="another-secret-key")
+    run_lookup(
+        churn["trainedModelArn"], region="us-east-1", access_key="AKIAOTHERLOOKUPKEY01", secret_key="another-secret-key"
+    )
     assert client_cache.clients_created == 3

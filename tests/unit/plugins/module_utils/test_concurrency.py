@@ -4,7 +4,6 @@ import threading
 import time
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import map_concurrently
 
 

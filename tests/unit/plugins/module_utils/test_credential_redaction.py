@@ -1,22 +1,25 @@
 """Credentials are taken out of text in every form a message or a report may hold them."""
 
 import pytest
-
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import REDACTED
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redacted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import REDACTED, redacted
 
 TOKEN = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+abc="
-AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE0000001/20261130/us-east-1/cleanrooms-ml/aws4_request, SignedHeaders=host, Signature=" + "ab" * 32
+AUTHORIZATION = (
+    "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE0000001/20261130/us-east-1/cleanrooms-ml/aws4_request, SignedHeaders=host, Signature="
+    + "ab" * 32
+)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "headers={'X-Amz-Security-Token': b'%s', 'Authorization': b'%s'}" % (TOKEN, AUTHORIZATION),
-        '{"x-amz-security-token": "%s", "authorization": "%s"}' % (TOKEN, AUTHORIZATION),
-        "GET / HTTP/1.1\r\nX-Amz-Security-Token: %s\r\nAuthorization: %s\r\nHost: x" % (TOKEN, AUTHORIZATION),
-        "https://bucket.s3.amazonaws.com/k?X-Amz-Security-Token=%s&X-Amz-Signature=%s&X-Amz-Date=1" % (TOKEN, "ab" * 32),
-        "denied, you sent X-Amz-Security-Token=%s; Authorization=%s" % (TOKEN, AUTHORIZATION),
+        f"headers={{'X-Amz-Security-Token': b'{TOKEN}', 'Authorization': b'{AUTHORIZATION}'}}",
+        f'{{"x-amz-security-token": "{TOKEN}", "authorization": "{AUTHORIZATION}"}}',
+        f"GET / HTTP/1.1\r\nX-Amz-Security-Token: {TOKEN}\r\nAuthorization: {AUTHORIZATION}\r\nHost: x",
+        "https://bucket.s3.amazonaws.com/k?X-Amz-Security-Token={}&X-Amz-Signature={}&X-Amz-Date=1".format(
+            TOKEN, "ab" * 32
+        ),
+        f"denied, you sent X-Amz-Security-Token={TOKEN}; Authorization={AUTHORIZATION}",
     ],
     ids=["dict repr", "JSON", "header lines", "presigned URL", "prose"],
 )
@@ -27,11 +30,14 @@ def test_credential_headers_are_redacted_in_every_form(text):
 
 
 def test_a_value_cut_off_by_a_cap_is_redacted_to_the_end():
-    assert redacted("{'X-Amz-Security-Token': b'%s" % TOKEN[:20]) == "{'X-Amz-Security-Token': b'%s" % REDACTED
+    assert redacted(f"{{'X-Amz-Security-Token': b'{TOKEN[:20]}") == f"{{'X-Amz-Security-Token': b'{REDACTED}"
 
 
 def test_known_secrets_are_redacted_anywhere_and_short_ones_left():
-    assert redacted("the token %s was refused, testing" % TOKEN, [TOKEN, "testing"]) == "the token %s was refused, testing" % REDACTED
+    assert (
+        redacted(f"the token {TOKEN} was refused, testing", [TOKEN, "testing"])
+        == f"the token {REDACTED} was refused, testing"
+    )
 
 
 def test_ordinary_messages_are_left_as_they_are():
@@ -42,5 +48,5 @@ def test_ordinary_messages_are_left_as_they_are():
 
 def test_a_password_in_a_url_is_redacted():
     assert redacted("Could not connect to the endpoint URL: http://admin:s3cret-pw@proxy.local:8080/x") == (
-        "Could not connect to the endpoint URL: http://admin:%s@proxy.local:8080/x" % REDACTED
+        f"Could not connect to the endpoint URL: http://admin:{REDACTED}@proxy.local:8080/x"
     )

@@ -1,7 +1,6 @@
 """Values quoted in messages: every character visible, length capped, deep nesting survived."""
 
-from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import QUOTE_LIMIT
-from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import QUOTE_LIMIT, quoted
 
 
 def test_a_short_value_is_shown_whole_with_its_newline_visible():
@@ -26,6 +25,6 @@ def test_a_long_non_string_is_cut_too():
 
 def test_a_value_nested_beyond_the_recursion_limit_is_named_not_raised():
     nested = []
-    for depth in range(100_000):
+    for _depth in range(100_000):
         nested = [nested]
     assert quoted(nested) == "<list nested too deeply to show>"

@@ -1,9 +1,10 @@
 """Local identifier checks: what is refused, and how the refusal reads."""
 
 import pytest
-
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import TRAINED_MODEL_STATUSES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import identifier_errors
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
+    TRAINED_MODEL_STATUSES,
+    identifier_errors,
+)
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 ARN = "arn:aws:cleanrooms-ml:us-east-1:111122223333:membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f/trained-model/2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a"
@@ -39,7 +40,9 @@ def test_bad_arns_are_refused(arn):
     assert error.startswith("trained_model_arn must be a trained model ARN of 20 to 2048 characters")
 
 
-@pytest.mark.parametrize("value", ["0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D", "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}", 42, ""])
+@pytest.mark.parametrize(
+    "value", ["0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D", "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}", 42, ""]
+)
 def test_bad_uuids_are_refused(value):
     (error,) = identifier_errors(version_identifier=value)
     assert error.startswith("version_identifier must be a UUID of 36 characters")
@@ -62,17 +65,26 @@ EXPECTED_ARN = (
         (ARN + "\n", "'\\n' at position 144 cannot be part of an ARN"),
         (" " + ARN, "' ' at position 1 cannot be part of an ARN"),
         (ARN.replace("2c9b8d7e", "2c9b8d7\u0435"), "'\\u0435' at position 115 cannot be part of an ARN"),
-        (ARN.replace("cleanrooms-ml", "sagemaker"), "its partition and service 'arn:aws:sagemaker' does not match arn:aws[-a-z]*:cleanrooms-ml"),
+        (
+            ARN.replace("cleanrooms-ml", "sagemaker"),
+            "its partition and service 'arn:aws:sagemaker' does not match arn:aws[-a-z]*:cleanrooms-ml",
+        ),
         (ARN.replace("us-east-1", "US-EAST-1"), "its Region 'US-EAST-1' does not match [-a-z0-9]+"),
         (ARN.replace("111122223333", "1111"), "its account '1111' does not match [0-9]{12}"),
-        (ARN.replace("6f4a3b1e", "6F4A3B1E"), "its membership 'membership/6F4A3B1E-0c1d-4a7e-9b2f-1a2b3c4d5e6f' does not match membership/"),
+        (
+            ARN.replace("6f4a3b1e", "6F4A3B1E"),
+            "its membership 'membership/6F4A3B1E-0c1d-4a7e-9b2f-1a2b3c4d5e6f' does not match membership/",
+        ),
         (
             ARN.replace("trained-model", "configured-model-algorithm-association"),
             "its resource type 'configured-model-algorithm-association' does not match trained-model",
         ),
         (ARN.replace("/trained-model/", "/trained-model/x y"), "' ' at position 109 cannot be part of an ARN"),
         (ARN.replace(":111122223333:", ":111122223333/"), "it has 5 of the 6 ':'-separated parts of an ARN"),
-        (ARN.replace("/trained-model/", "/trained-model-"), "its resource 'membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f/trained-model-2c9b"),
+        (
+            ARN.replace("/trained-model/", "/trained-model-"),
+            "its resource 'membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f/trained-model-2c9b",
+        ),
     ],
 )
 def test_a_bad_arn_is_shown_whole_with_what_is_wrong(arn, mistake):
@@ -87,7 +99,11 @@ def test_two_different_mistakes_read_differently():
 
 def test_the_id_part_is_judged_last():
     (error,) = identifier_errors(trained_model_arn=ARN.replace("2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a", ""))
-    assert error.endswith("got %s: its id '' does not match [-a-zA-Z0-9_/.]+" % ascii(ARN.replace("2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a", "")))
+    assert error.endswith(
+        "got {}: its id '' does not match [-a-zA-Z0-9_/.]+".format(
+            ascii(ARN.replace("2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a", ""))
+        )
+    )
 
 
 def test_the_arn_parameter_can_be_named_by_the_caller():

@@ -1,17 +1,22 @@
 """The shared checks on their own: choosing the summary definition, and statuses known to the schema given."""
 
 import pytest
-
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_checks import StatusNameError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_checks import checked_statuses
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_checks import model_violations
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_checks import (
+    StatusNameError,
+    checked_statuses,
+    model_violations,
+)
 
 # The published schema requires the same members of a summary and of a full response, so only a
 # schema where they differ shows which definition a model was checked against.
 SCHEMA = {
     "type": "object",
     "required": ["name", "resourceConfig"],
-    "properties": {"name": {"type": "string"}, "status": {"$ref": "#/$defs/TrainedModelStatus"}, "resourceConfig": {"type": "object"}},
+    "properties": {
+        "name": {"type": "string"},
+        "status": {"$ref": "#/$defs/TrainedModelStatus"},
+        "resourceConfig": {"type": "object"},
+    },
     "additionalProperties": False,
     "$defs": {
         "TrainedModelStatus": {"type": "string", "enum": ["ACTIVE", "RETIRED"]},

@@ -4,15 +4,15 @@ import datetime
 import json
 
 import pytest
-
-from trained_model_samples import ARN, ASSOCIATION_ARN, MEMBERSHIP
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SchemaViolation
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import schema_violations
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import to_json_compatible
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import without_response_metadata
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import (
+    SUMMARY_DEFINITION,
+    SchemaViolation,
+    schema_violations,
+    to_json_compatible,
+    without_response_metadata,
+)
+from trained_model_samples import ARN, ASSOCIATION_ARN, MEMBERSHIP
 
 
 def valid_response():
@@ -64,7 +64,9 @@ def test_every_violation_is_reported_with_its_path():
     assert paths == sorted(paths)
     by_path = {violation.path: violation.message for violation in violations}
     assert by_path["$.status"].startswith("'ARCHIVED' is not one of ['CREATE_PENDING'")
-    assert by_path["$.resourceConfig.instanceType"] == "'ml.quantum.xlarge' is not one of the %d values the service model allows" % len(
+    assert by_path[
+        "$.resourceConfig.instanceType"
+    ] == "'ml.quantum.xlarge' is not one of the %d values the service model allows" % len(
         SCHEMA["$defs"]["InstanceType"]["enum"]
     )
     assert by_path["$.resourceConfig.instanceCount"] == "9 is greater than the maximum of 5"

@@ -11,16 +11,15 @@ import subprocess
 import sys
 
 import pytest
-
-from trained_model_samples import ARN, ASSOCIATION_ARN, MEMBERSHIP
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import SUMMARY_DEFINITION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import conforms
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import jsonschema_violations
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import keywords_not_understood
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import schema_violations
-
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import (
+    SUMMARY_DEFINITION,
+    conforms,
+    jsonschema_violations,
+    keywords_not_understood,
+    schema_violations,
+)
+from trained_model_samples import ARN, ASSOCIATION_ARN, MEMBERSHIP
 
 # Every member the schema knows, so that every keyword is met on the way.
 FULL_RESPONSE = {
@@ -29,7 +28,11 @@ FULL_RESPONSE = {
     "trainedModelArn": ARN,
     "versionIdentifier": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
     "incrementalTrainingDataChannels": [
-        {"channelName": "training.data-1", "versionIdentifier": "1b4e28ba-2fa1-41d2-883f-0016d3cca427", "modelName": "churn base"},
+        {
+            "channelName": "training.data-1",
+            "versionIdentifier": "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+            "modelName": "churn base",
+        },
     ],
     "name": "churn",
     "description": "Predicts churn\nfrom loyalty data",
@@ -50,15 +53,54 @@ FULL_RESPONSE = {
     "mlModelTrainingPayerAccountId": "444455556666",
 }
 SUMMARY_MEMBERS = SCHEMA["$defs"][SUMMARY_DEFINITION]["properties"]
-FULL_SUMMARY = dict((name, value) for name, value in FULL_RESPONSE.items() if name in SUMMARY_MEMBERS)
+FULL_SUMMARY = {name: value for name, value in FULL_RESPONSE.items() if name in SUMMARY_MEMBERS}
 
 # Values of every JSON type, and the edge cases of the keywords the schema uses.
 REPLACEMENTS = [
-    None, True, False, 0, 1, 5, 6, -1, 0.5, 1.0, 5.0, 8192, 8193, 2419200, 2419201,
-    "", " ", "\t", "x", "ACTIVE", "active", "ml.m5.xlarge", "File", "PUBLISH_SUCCEEDED", "111122223333", "1111222233334",
-    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D", ARN, ARN + "\n", "x" * 64, "x" * 256, "x" * 2049,
-    "2026-11-20T09:30:00Z", "2026-11-20T09:30:00", "2026-11-20 09:30:00+00:00", "2026-02-30T09:30:00Z", "yesterday", "\ud800",
-    [], [{}], ["x"], {}, {"statusCode": 1},
+    None,
+    True,
+    False,
+    0,
+    1,
+    5,
+    6,
+    -1,
+    0.5,
+    1.0,
+    5.0,
+    8192,
+    8193,
+    2419200,
+    2419201,
+    "",
+    " ",
+    "\t",
+    "x",
+    "ACTIVE",
+    "active",
+    "ml.m5.xlarge",
+    "File",
+    "PUBLISH_SUCCEEDED",
+    "111122223333",
+    "1111222233334",
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+    ARN,
+    ARN + "\n",
+    "x" * 64,
+    "x" * 256,
+    "x" * 2049,
+    "2026-11-20T09:30:00Z",
+    "2026-11-20T09:30:00",
+    "2026-11-20 09:30:00+00:00",
+    "2026-02-30T09:30:00Z",
+    "yesterday",
+    "\ud800",
+    [],
+    [{}],
+    ["x"],
+    {},
+    {"statusCode": 1},
 ]
 
 
@@ -66,8 +108,8 @@ def paths(value, prefix=()):
     """The path (a tuple of keys and indexes) of every member and item in a document, parents first."""
     children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, child in children:
-        yield prefix + (key,)
-        yield from paths(child, prefix + (key,))
+        yield (*prefix, key)
+        yield from paths(child, (*prefix, key))
 
 
 def at(document, path):
@@ -115,7 +157,9 @@ def test_the_fast_check_agrees_with_jsonschema(document, definition):
         if conforms(variation, SCHEMA, definition) != valid:
             disagreements.append((valid, variation))
     assert verdicts[True] > 100 and verdicts[False] > 500, verdicts  # both sides of every keyword were met
-    assert disagreements == [], "jsonschema's verdict (valid?) and the documents the fast check judged otherwise: %r" % disagreements[:3]
+    assert disagreements == [], (
+        f"jsonschema's verdict (valid?) and the documents the fast check judged otherwise: {disagreements[:3]!r}"
+    )
 
 
 def test_the_schema_uses_only_what_the_fast_check_understands():
@@ -152,8 +196,8 @@ def test_valid_responses_are_validated_without_importing_jsonschema():
         "import sys\n"
         "from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA\n"
         "from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import schema_violations\n"
-        "assert schema_violations(%r, SCHEMA) == []\n"
-        "print('jsonschema' in sys.modules)\n" % FULL_RESPONSE
+        f"assert schema_violations({FULL_RESPONSE!r}, SCHEMA) == []\n"
+        "print('jsonschema' in sys.modules)\n"
     )
     environment = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
     result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True)

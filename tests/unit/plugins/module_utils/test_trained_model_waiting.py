@@ -1,13 +1,14 @@
 """Waiting: success, early failure on unreachable statuses, timeout; on a fake clock."""
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import TRAINED_MODEL_STATUSES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import NEXT_STATUSES
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import StatusUnreachableError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import WaitTimeoutError
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import reachable_statuses
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import wait_for_status
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_waiting import (
+    NEXT_STATUSES,
+    StatusUnreachableError,
+    WaitTimeoutError,
+    reachable_statuses,
+    wait_for_status,
+)
 
 
 class FakeClock:
@@ -58,7 +59,12 @@ def test_reachable_statuses_follow_the_lifecycle(status, reachable):
 def test_waits_until_a_wanted_status():
     clock = FakeClock()
     model, polls, seconds = wait_for_status(
-        scripted("CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"), ["ACTIVE"], timeout=60, delay=5, clock=clock, sleep=clock.sleep
+        scripted("CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"),
+        ["ACTIVE"],
+        timeout=60,
+        delay=5,
+        clock=clock,
+        sleep=clock.sleep,
     )
     assert model["status"] == "ACTIVE"
     assert (polls, seconds, clock.sleeps) == (3, 10.0, [5, 5])
@@ -66,17 +72,29 @@ def test_waits_until_a_wanted_status():
 
 def test_fails_at_once_when_the_wanted_status_cannot_follow():
     clock = FakeClock()
-    fetch = scripted("CREATE_IN_PROGRESS", "CREATE_FAILED", statusDetails={"statusCode": "InternalError", "message": "exit 1"})
+    fetch = scripted(
+        "CREATE_IN_PROGRESS", "CREATE_FAILED", statusDetails={"statusCode": "InternalError", "message": "exit 1"}
+    )
     with pytest.raises(StatusUnreachableError) as caught:
-        wait_for_status(fetch, ["ACTIVE"], timeout=600, delay=5, describe="trained model churn", clock=clock, sleep=clock.sleep)
-    assert str(caught.value) == "trained model churn is CREATE_FAILED (InternalError: exit 1), from which ACTIVE can no longer be reached"
+        wait_for_status(
+            fetch, ["ACTIVE"], timeout=600, delay=5, describe="trained model churn", clock=clock, sleep=clock.sleep
+        )
+    assert (
+        str(caught.value)
+        == "trained model churn is CREATE_FAILED (InternalError: exit 1), from which ACTIVE can no longer be reached"
+    )
     assert (caught.value.polls, caught.value.seconds) == (2, 5.0)
 
 
 def test_waiting_for_inactive_goes_on_through_a_delete():
     clock = FakeClock()
     _model, polls, _seconds = wait_for_status(
-        scripted("ACTIVE", "DELETE_PENDING", "INACTIVE"), ["INACTIVE"], timeout=60, delay=1, clock=clock, sleep=clock.sleep
+        scripted("ACTIVE", "DELETE_PENDING", "INACTIVE"),
+        ["INACTIVE"],
+        timeout=60,
+        delay=1,
+        clock=clock,
+        sleep=clock.sleep,
     )
     assert polls == 3
 
@@ -86,7 +104,9 @@ def test_times_out_with_the_last_status_and_never_sleeps_past_the_deadline():
     with pytest.raises(WaitTimeoutError) as caught:
         wait_for_status(scripted("CREATE_IN_PROGRESS"), ["ACTIVE"], timeout=12, delay=5, clock=clock, sleep=clock.sleep)
     assert clock.sleeps == [5, 5, 2]
-    assert str(caught.value) == "trained model is still CREATE_IN_PROGRESS after waiting 12 seconds (4 polls) for ACTIVE"
+    assert (
+        str(caught.value) == "trained model is still CREATE_IN_PROGRESS after waiting 12 seconds (4 polls) for ACTIVE"
+    )
 
 
 def test_an_unknown_status_is_waited_on_until_the_timeout():
@@ -105,20 +125,35 @@ def test_snake_case_models_are_understood():
 def test_a_short_wait_is_told_in_fractions_of_a_second():
     clock = FakeClock()
     with pytest.raises(WaitTimeoutError) as caught:
-        wait_for_status(scripted("CREATE_IN_PROGRESS"), ["ACTIVE"], timeout=0.3, delay=0.1, clock=clock, sleep=clock.sleep)
+        wait_for_status(
+            scripted("CREATE_IN_PROGRESS"), ["ACTIVE"], timeout=0.3, delay=0.1, clock=clock, sleep=clock.sleep
+        )
     assert "is still CREATE_IN_PROGRESS after waiting 0.3 seconds (" in str(caught.value)
 
 
 def test_the_model_is_named_from_the_last_description_when_describe_is_a_function():
     clock = FakeClock()
     with pytest.raises(StatusUnreachableError) as caught:
-        wait_for_status(scripted("CREATE_FAILED"), ["ACTIVE"], timeout=10, delay=1, describe=lambda model: "model %r" % model["name"],
-                        clock=clock, sleep=clock.sleep)
+        wait_for_status(
+            scripted("CREATE_FAILED"),
+            ["ACTIVE"],
+            timeout=10,
+            delay=1,
+            describe=lambda model: "model {!r}".format(model["name"]),
+            clock=clock,
+            sleep=clock.sleep,
+        )
     assert str(caught.value) == "model 'churn' is CREATE_FAILED, from which ACTIVE can no longer be reached"
 
 
 def test_a_wanted_status_aws_adds_later_is_waited_for_from_any_status():
     clock = FakeClock()
-    model, polls, seconds = wait_for_status(scripted("INACTIVE", "INACTIVE", "RETRAINING"), ["RETRAINING"], timeout=10, delay=1,
-                                            clock=clock, sleep=clock.sleep)
+    model, polls, _seconds = wait_for_status(
+        scripted("INACTIVE", "INACTIVE", "RETRAINING"),
+        ["RETRAINING"],
+        timeout=10,
+        delay=1,
+        clock=clock,
+        sleep=clock.sleep,
+    )
     assert (model["status"], polls) == ("RETRAINING", 3)

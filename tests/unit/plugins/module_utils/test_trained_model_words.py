@@ -1,9 +1,7 @@
 """Status names and model labels, as every message words them."""
 
 import pytest
-
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import model_label
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import status_name_error
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_words import model_label, status_name_error
 
 KNOWN = ("ACTIVE", "CREATE_FAILED")
 
@@ -22,7 +20,7 @@ def test_a_known_status_in_lower_case_is_refused_with_a_hint():
 @pytest.mark.parametrize("value, shown", [("ACT\u0130VE", "'ACT\\u0130VE'"), (["ACTIVE"], "['ACTIVE']"), ("", "''")])
 def test_other_values_are_refused_showing_every_character(value, shown):
     assert status_name_error(value, KNOWN) == (
-        "%s is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')" % shown
+        f"{shown} is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')"
     )
 
 

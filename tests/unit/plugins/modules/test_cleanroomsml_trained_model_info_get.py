@@ -1,10 +1,8 @@
 """The module against the fake, in-process: results, argument checks, errors and validation."""
 
 import pytest
-
-from conftest import warning_messages
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from conftest import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
@@ -15,7 +13,7 @@ def churn(cleanroomsml_fake):
 
 
 def get(run_module, model, **extra):
-    args = dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=model["collaborationIdentifier"])
+    args = {"trained_model_arn": model["trainedModelArn"], "collaboration_identifier": model["collaborationIdentifier"]}
     args.update(extra)
     return run_module(main, args)
 
@@ -35,7 +33,7 @@ def test_returns_the_model_as_snake_case_facts(run_module, churn):
 
 def test_aliases_and_check_mode(run_module, churn):
     result = run_module(
-        main, dict(arn=churn["trainedModelArn"], collaboration_id=COLLABORATION, _ansible_check_mode=True)
+        main, {"arn": churn["trainedModelArn"], "collaboration_id": COLLABORATION, "_ansible_check_mode": True}
     )
     assert result["changed"] is False
     assert result["trained_model"]["name"] == "churn"
@@ -64,19 +62,25 @@ def test_failed_models_carry_their_status_details(run_module, cleanroomsml_fake)
         statusDetails={"statusCode": "InternalError", "message": "training container exited with code 1"},
     )
     facts = get(run_module, model)["trained_model"]
-    assert facts["status_details"] == {"status_code": "InternalError", "message": "training container exited with code 1"}
+    assert facts["status_details"] == {
+        "status_code": "InternalError",
+        "message": "training container exited with code 1",
+    }
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (dict(trained_model_arn="arn:aws:s3:::bucket", collaboration_identifier=COLLABORATION), "trained_model_arn must be a trained model ARN"),
-        (dict(collaboration_identifier="abc"), "collaboration_identifier must be a UUID of 36 characters"),
-        (dict(version_identifier="latest"), "version_identifier must be a UUID of 36 characters"),
+        (
+            {"trained_model_arn": "arn:aws:s3:::bucket", "collaboration_identifier": COLLABORATION},
+            "trained_model_arn must be a trained model ARN",
+        ),
+        ({"collaboration_identifier": "abc"}, "collaboration_identifier must be a UUID of 36 characters"),
+        ({"version_identifier": "latest"}, "version_identifier must be a UUID of 36 characters"),
     ],
 )
 def test_bad_identifiers_fail_before_any_call(run_module, cleanroomsml_fake, churn, args, message):
-    full = dict(trained_model_arn=churn["trainedModelArn"], collaboration_identifier=COLLABORATION)
+    full = {"trained_model_arn": churn["trainedModelArn"], "collaboration_identifier": COLLABORATION}
     full.update(args)
     result = run_module(main, full)
     assert result["failed"] is True
@@ -85,7 +89,7 @@ def test_bad_identifiers_fail_before_any_call(run_module, cleanroomsml_fake, chu
 
 
 def test_missing_required_option_is_named(run_module, cleanroomsml_fake, churn):
-    result = run_module(main, dict(trained_model_arn=churn["trainedModelArn"]))
+    result = run_module(main, {"trained_model_arn": churn["trainedModelArn"]})
     assert result["failed"] is True
     assert result["msg"] == "missing required arguments: collaboration_identifier"
     assert cleanroomsml_fake.calls == []
@@ -93,9 +97,11 @@ def test_missing_required_option_is_named(run_module, cleanroomsml_fake, churn):
 
 def test_not_found_names_the_model_version_and_collaboration(run_module, cleanroomsml_fake, churn):
     missing = churn["trainedModelArn"].rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
-    result = run_module(main, dict(trained_model_arn=missing, collaboration_identifier=COLLABORATION))
+    result = run_module(main, {"trained_model_arn": missing, "collaboration_identifier": COLLABORATION})
     assert result["failed"] is True
-    assert result["msg"].startswith("trained model %s (version latest) not found in collaboration %s" % (missing, COLLABORATION))
+    assert result["msg"].startswith(
+        f"trained model {missing} (version latest) not found in collaboration {COLLABORATION}"
+    )
     assert result["error"]["code"] == "ResourceNotFoundException"
 
 
@@ -103,20 +109,24 @@ def test_not_found_in_another_region_than_the_arns_says_so(run_module, cleanroom
     result = get(run_module, churn, region="eu-west-1")
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "trained model %s (version latest) not found in collaboration %s: the ARN is in us-east-1; the request went to eu-west-1"
-        % (churn["trainedModelArn"], COLLABORATION)
+        "trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went to eu-west-1".format(
+            churn["trainedModelArn"], COLLABORATION
+        )
     )
 
 
 def test_not_found_in_the_arns_region_says_nothing_of_regions(run_module, cleanroomsml_fake, churn):
     missing = churn["trainedModelArn"].rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
-    result = run_module(main, dict(trained_model_arn=missing, collaboration_identifier=COLLABORATION))
+    result = run_module(main, {"trained_model_arn": missing, "collaboration_identifier": COLLABORATION})
     assert "the ARN is in" not in result["msg"]
 
 
 def test_waiting_in_another_region_than_the_arns_says_so(run_module, cleanroomsml_fake, churn):
     result = get(run_module, churn, region="eu-west-1", wait=True)
-    assert "not found in collaboration %s: the ARN is in us-east-1; the request went to eu-west-1" % COLLABORATION in result["msg"]
+    assert (
+        f"not found in collaboration {COLLABORATION}: the ARN is in us-east-1; the request went to eu-west-1"
+        in result["msg"]
+    )
 
 
 def test_access_denied_names_the_iam_action(run_module, cleanroomsml_fake, churn):
@@ -137,9 +147,7 @@ def test_throttling_is_retried(run_module, cleanroomsml_fake, churn):
 
 
 def unknown_instance_type_model(fake):
-    return fake.add_trained_model(
-        name="future", resourceConfig={"instanceType": "ml.z9.mega", "volumeSizeInGB": 10}
-    )
+    return fake.add_trained_model(name="future", resourceConfig={"instanceType": "ml.z9.mega", "volumeSizeInGB": 10})
 
 
 def test_validate_response_warn_returns_data_with_a_warning(run_module, cleanroomsml_fake):
@@ -147,8 +155,8 @@ def test_validate_response_warn_returns_data_with_a_warning(run_module, cleanroo
     result = get(run_module, model)
     assert result["trained_model"]["resource_config"]["instance_type"] == "ml.z9.mega"
     assert warning_messages(result) == [
-        "trained model %s does not match the response schema at $.resourceConfig.instanceType: "
-        "'ml.z9.mega' is not one of the 133 values the service model allows" % model["trainedModelArn"]
+        "trained model {} does not match the response schema at $.resourceConfig.instanceType: "
+        "'ml.z9.mega' is not one of the 133 values the service model allows".format(model["trainedModelArn"])
     ]
 
 
@@ -157,7 +165,9 @@ def test_validate_response_strict_fails_listing_violations(run_module, cleanroom
     result = get(run_module, model, validate_response="strict")
     assert result["failed"] is True
     assert "does not match the response schema (1 violation(s))" in result["msg"]
-    assert result["violations"] == ["$.resourceConfig.instanceType: 'ml.z9.mega' is not one of the 133 values the service model allows"]
+    assert result["violations"] == [
+        "$.resourceConfig.instanceType: 'ml.z9.mega' is not one of the 133 values the service model allows"
+    ]
     assert "trained_model" not in result
 
 

@@ -3,10 +3,8 @@
 import datetime
 
 import pytest
-
-from conftest import warning_messages
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from conftest import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 OTHER_COLLABORATION = "9f8e7d6c-5b4a-4321-8fed-cba987654321"
@@ -19,7 +17,10 @@ def collaboration(cleanroomsml_fake):
     start = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
     seeded = [
         cleanroomsml_fake.add_trained_model(
-            name=name, status=status, collaboration_identifier=COLLABORATION, createTime=start + datetime.timedelta(hours=index)
+            name=name,
+            status=status,
+            collaboration_identifier=COLLABORATION,
+            createTime=start + datetime.timedelta(hours=index),
         )
         for index, (name, status) in enumerate(statuses.items())
     ]
@@ -83,7 +84,9 @@ def test_details_returns_full_descriptions_in_the_same_order(run_module, cleanro
 def test_details_with_filters_describes_only_the_kept_models(run_module, cleanroomsml_fake, collaboration):
     models = list_models(run_module, details=True, status=["ACTIVE"])["trained_models"]
     assert [model["name"] for model in models] == ["e", "c", "a"]
-    described = sorted(params["trainedModelArn"] for name, params in cleanroomsml_fake.calls if name == "GetCollaborationTrainedModel")
+    described = sorted(
+        params["trainedModelArn"] for name, params in cleanroomsml_fake.calls if name == "GetCollaborationTrainedModel"
+    )
     assert described == sorted(model["trained_model_arn"] for model in models)
 
 
@@ -118,6 +121,8 @@ def test_summaries_are_validated_against_the_summary_schema(run_module, cleanroo
     cleanroomsml_fake.add_trained_model(name="odd", status="ARCHIVED", collaboration_identifier=COLLABORATION)
     result = list_models(run_module, validate_response="strict")
     assert result["failed"] is True
-    assert result["violations"] == ["$.status: 'ARCHIVED' is not one of ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'CREATE_FAILED', 'ACTIVE', "
-                                    "'DELETE_PENDING', 'DELETE_IN_PROGRESS', 'DELETE_FAILED', 'INACTIVE', 'CANCEL_PENDING', "
-                                    "'CANCEL_IN_PROGRESS', 'CANCEL_FAILED']"]
+    assert result["violations"] == [
+        "$.status: 'ARCHIVED' is not one of ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'CREATE_FAILED', 'ACTIVE', "
+        "'DELETE_PENDING', 'DELETE_IN_PROGRESS', 'DELETE_FAILED', 'INACTIVE', 'CANCEL_PENDING', "
+        "'CANCEL_IN_PROGRESS', 'CANCEL_FAILED']"
+    ]

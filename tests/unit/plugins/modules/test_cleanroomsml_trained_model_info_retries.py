@@ -1,7 +1,6 @@
 """Retries: throttling and 5xx answers are retried; when retries run out the task fails with the code."""
 
 import pytest
-
 from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 
@@ -20,10 +19,15 @@ def churn(cleanroomsml_fake):
 
 
 def get(run_module, model):
-    return run_module(main, dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=model["collaborationIdentifier"]))
+    return run_module(
+        main,
+        {"trained_model_arn": model["trainedModelArn"], "collaboration_identifier": model["collaborationIdentifier"]},
+    )
 
 
-@pytest.mark.parametrize("error_code", ["ThrottlingException", "InternalServerException", "ServiceUnavailable", "InternalServiceException"])
+@pytest.mark.parametrize(
+    "error_code", ["ThrottlingException", "InternalServerException", "ServiceUnavailable", "InternalServiceException"]
+)
 def test_transient_errors_are_retried(run_module, cleanroomsml_fake, churn, quick_backoff, error_code):
     cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", error_code, times=3)
     assert get(run_module, churn)["trained_model"]["name"] == "churn"
@@ -31,7 +35,9 @@ def test_transient_errors_are_retried(run_module, cleanroomsml_fake, churn, quic
 
 
 def test_when_retries_run_out_the_task_fails_with_the_code(run_module, cleanroomsml_fake, churn, quick_backoff):
-    cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", times=1000, message="Rate exceeded")
+    cleanroomsml_fake.fail_next(
+        "GetCollaborationTrainedModel", "ThrottlingException", times=1000, message="Rate exceeded"
+    )
     result = get(run_module, churn)
     assert result["failed"] is True
     assert result["error"]["code"] == "ThrottlingException"
@@ -51,11 +57,11 @@ def test_errors_that_cannot_recover_are_not_retried(run_module, cleanroomsml_fak
 def test_an_unreachable_endpoint_fails_with_a_message(run_module, churn, quick_backoff):
     result = run_module(
         main,
-        dict(
-            trained_model_arn=churn["trainedModelArn"],
-            collaboration_identifier=churn["collaborationIdentifier"],
-            endpoint_url="http://127.0.0.1:9",  # discard port: nothing listens
-        ),
+        {
+            "trained_model_arn": churn["trainedModelArn"],
+            "collaboration_identifier": churn["collaborationIdentifier"],
+            "endpoint_url": "http://127.0.0.1:9",  # discard port: nothing listens
+        },
     )
     assert result["failed"] is True
     assert result["msg"].startswith("GetCollaborationTrainedModel failed: Could not connect to the endpoint URL")

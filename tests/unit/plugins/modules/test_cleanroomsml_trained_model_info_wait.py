@@ -3,22 +3,27 @@
 import re
 
 import pytest
-
-from conftest import warning_messages
-
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from conftest import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
 
 def wait(run_module, model, **extra):
-    args = dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, wait=True, wait_delay=1)
+    args = {
+        "trained_model_arn": model["trainedModelArn"],
+        "collaboration_identifier": COLLABORATION,
+        "wait": True,
+        "wait_delay": 1,
+    }
     args.update(extra)
     return run_module(main, args)
 
 
 def test_waits_until_active(run_module, cleanroomsml_fake):
-    model = cleanroomsml_fake.add_trained_model(name="soon", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION)
+    model = cleanroomsml_fake.add_trained_model(
+        name="soon", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
+    )
     cleanroomsml_fake.set_status(model["trainedModelArn"], "ACTIVE", after=1.5)
     result = wait(run_module, model, wait_timeout=30)
     assert result["trained_model"]["status"] == "ACTIVE"
@@ -34,32 +39,44 @@ def test_an_already_active_model_needs_one_poll(run_module, cleanroomsml_fake):
 
 
 def test_fails_at_once_on_a_status_that_cannot_become_the_wanted_one(run_module, cleanroomsml_fake):
-    model = cleanroomsml_fake.add_trained_model(name="doomed", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION)
-    cleanroomsml_fake.set_status(model["trainedModelArn"], "CREATE_FAILED", message="training container exited with code 1",
-                                 status_code="InternalError", after=0.5)
+    model = cleanroomsml_fake.add_trained_model(
+        name="doomed", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
+    )
+    cleanroomsml_fake.set_status(
+        model["trainedModelArn"],
+        "CREATE_FAILED",
+        message="training container exited with code 1",
+        status_code="InternalError",
+        after=0.5,
+    )
     result = wait(run_module, model, wait_timeout=600)
     assert result["failed"] is True
     assert result["msg"] == (
-        "trained model 'doomed' ('%s', version '%s') is CREATE_FAILED (InternalError: training container exited with code 1), "
-        "from which ACTIVE can no longer be reached" % (model["trainedModelArn"], model["versionIdentifier"])
+        "trained model 'doomed' ('{}', version '{}') is CREATE_FAILED (InternalError: training container exited with code 1), "
+        "from which ACTIVE can no longer be reached".format(model["trainedModelArn"], model["versionIdentifier"])
     )
     assert result["trained_model"]["status"] == "CREATE_FAILED"
     assert result["wait_polls"] == 2
 
 
 def test_waiting_for_several_statuses_stops_at_any(run_module, cleanroomsml_fake):
-    model = cleanroomsml_fake.add_trained_model(name="either", status="CREATE_FAILED", collaboration_identifier=COLLABORATION)
+    model = cleanroomsml_fake.add_trained_model(
+        name="either", status="CREATE_FAILED", collaboration_identifier=COLLABORATION
+    )
     result = wait(run_module, model, wait_for=["ACTIVE", "CREATE_FAILED"])
     assert result["trained_model"]["status"] == "CREATE_FAILED" and "failed" not in result
 
 
 def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
-    model = cleanroomsml_fake.add_trained_model(name="slow", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION)
+    model = cleanroomsml_fake.add_trained_model(
+        name="slow", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
+    )
     result = wait(run_module, model, wait_timeout=2)
     assert result["failed"] is True
     assert re.match(
-        r"trained model 'slow' \('%s', version '%s'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$"
-        % (re.escape(model["trainedModelArn"]), model["versionIdentifier"]),
+        r"trained model 'slow' \('{}', version '{}'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$".format(
+            re.escape(model["trainedModelArn"]), model["versionIdentifier"]
+        ),
         result["msg"],
     )
     assert result["wait_polls"] == 3
@@ -68,13 +85,16 @@ def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
 @pytest.mark.parametrize(
     "extra, message",
     [
-        (dict(wait_delay=0), "wait_delay must be at least 1, got 0"),
-        (dict(wait_delay=-5), "wait_delay must be at least 1, got -5"),
-        (dict(wait_timeout=-1), "wait_timeout must be at least 0, got -1"),
-        (dict(wait_for=["active"]), "wait_for: 'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE');"
-                                    " did you mean 'ACTIVE'?"),
-        (dict(wait_for=["ACTIVE", "Done"]), "wait_for: 'Done' is not a status name"),
-        (dict(wait_for=[]), "wait_for must name at least one status to wait for"),
+        ({"wait_delay": 0}, "wait_delay must be at least 1, got 0"),
+        ({"wait_delay": -5}, "wait_delay must be at least 1, got -5"),
+        ({"wait_timeout": -1}, "wait_timeout must be at least 0, got -1"),
+        (
+            {"wait_for": ["active"]},
+            "wait_for: 'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE');"
+            " did you mean 'ACTIVE'?",
+        ),
+        ({"wait_for": ["ACTIVE", "Done"]}, "wait_for: 'Done' is not a status name"),
+        ({"wait_for": []}, "wait_for must name at least one status to wait for"),
     ],
 )
 def test_bad_wait_options_fail_before_any_call(run_module, cleanroomsml_fake, extra, message):
@@ -112,9 +132,12 @@ def test_waiting_for_an_unknown_status_goes_on_until_the_timeout(run_module, cle
 @pytest.mark.parametrize(
     "given, warning",
     [
-        (dict(wait_for=["ACTIVE"]), "wait_for has no effect without wait=true: set wait: true to wait"),
-        (dict(wait_timeout=60, wait_delay=5), "wait_timeout, wait_delay have no effect without wait=true: set wait: true to wait"),
-        (dict(wait=False, wait_delay=5), "wait_delay has no effect without wait=true: set wait: true to wait"),
+        ({"wait_for": ["ACTIVE"]}, "wait_for has no effect without wait=true: set wait: true to wait"),
+        (
+            {"wait_timeout": 60, "wait_delay": 5},
+            "wait_timeout, wait_delay have no effect without wait=true: set wait: true to wait",
+        ),
+        ({"wait": False, "wait_delay": 5}, "wait_delay has no effect without wait=true: set wait: true to wait"),
     ],
 )
 def test_wait_options_without_wait_warn(run_module, cleanroomsml_fake, given, warning):
@@ -128,13 +151,18 @@ def test_wait_options_without_wait_warn(run_module, cleanroomsml_fake, given, wa
 
 def test_no_wait_option_no_warning(run_module, cleanroomsml_fake):
     model = cleanroomsml_fake.add_trained_model(name="x", collaboration_identifier=COLLABORATION)
-    result = run_module(main, dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION))
+    result = run_module(
+        main, {"trained_model_arn": model["trainedModelArn"], "collaboration_identifier": COLLABORATION}
+    )
     assert "warnings" not in result
 
 
 def test_wait_defaults_apply_when_not_given(run_module, cleanroomsml_fake):
     model = cleanroomsml_fake.add_trained_model(name="x", collaboration_identifier=COLLABORATION)
-    args = dict(trained_model_arn=model["trainedModelArn"], collaboration_identifier=COLLABORATION, wait=True)
+    args = {"trained_model_arn": model["trainedModelArn"], "collaboration_identifier": COLLABORATION, "wait": True}
     result = run_module(main, args)
     assert result["wait_polls"] == 1 and "warnings" not in result
-    assert (result["invocation"]["module_args"]["wait_for"], result["invocation"]["module_args"]["wait_timeout"]) == (["ACTIVE"], 1800)
+    assert (result["invocation"]["module_args"]["wait_for"], result["invocation"]["module_args"]["wait_timeout"]) == (
+        ["ACTIVE"],
+        1800,
+    )

@@ -9,29 +9,31 @@ import datetime
 import json
 
 import pytest
-
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
-
 from ansible_collections.cleanrooms.ml.plugins.filter.trained_model_violations import FilterModule
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_active import TestModule as ActiveTest
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_logs_published import TestModule as LogsTest
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_metrics_published import TestModule as MetricsTest
 from ansible_collections.cleanrooms.ml.plugins.test.trained_model_status import TestModule as StatusTest
 from ansible_collections.cleanrooms.ml.plugins.test.valid_trained_model import TestModule as ValidTest
-
 from pytest_cleanroomsml import assert_model_status, assert_valid_trained_model
 
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
-ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/%s/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" % MEMBERSHIP
-ASSOCIATION_ARN = (
-    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/%s/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"
-    % MEMBERSHIP
-)
+ARN = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+ASSOCIATION_ARN = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"
 CREATED = datetime.datetime(2026, 11, 20, 9, 30, tzinfo=datetime.timezone.utc)
 SUMMARY_MEMBERS = (
-    "createTime", "updateTime", "trainedModelArn", "name", "versionIdentifier", "membershipIdentifier",
-    "collaborationIdentifier", "status", "configuredModelAlgorithmAssociationArn", "creatorAccountId",
+    "createTime",
+    "updateTime",
+    "trainedModelArn",
+    "name",
+    "versionIdentifier",
+    "membershipIdentifier",
+    "collaborationIdentifier",
+    "status",
+    "configuredModelAlgorithmAssociationArn",
+    "creatorAccountId",
 )
 NOT_A_MODEL = (
     "expected a trained model (a get_collaboration_trained_model response, a member of "
@@ -40,11 +42,11 @@ NOT_A_MODEL = (
 )
 
 # Ansible's names for the plugins, as a playbook writes them, to the functions the files export.
-TESTS = dict(
-    (name, test)
+TESTS = {
+    name: test
     for module in (ActiveTest, LogsTest, MetricsTest, StatusTest, ValidTest)
     for name, test in module().tests().items()
-)
+}
 FILTERS = FilterModule().filters()
 
 
@@ -69,7 +71,7 @@ def boto3_response(**changes):
         "ResponseMetadata": {"HTTPStatusCode": 200},
     }
     response.update(copy.deepcopy(changes))
-    return dict((member, value) for member, value in response.items() if value is not None)
+    return {member: value for member, value in response.items() if value is not None}
 
 
 def cli_response(**changes):
@@ -85,7 +87,7 @@ def module_facts(**changes):
 
 
 def summary(**changes):
-    return dict((member, value) for member, value in cli_response(**changes).items() if member in SUMMARY_MEMBERS)
+    return {member: value for member, value in cli_response(**changes).items() if member in SUMMARY_MEMBERS}
 
 
 def module_summary(**changes):
@@ -99,8 +101,11 @@ FORM_IDS = ["boto3", "AWS CLI", "module or lookup", "list summary", "module list
 
 def test_the_plugin_files_export_each_name_the_docs_use():
     assert sorted(TESTS) == [
-        "trained_model_active", "trained_model_logs_published", "trained_model_metrics_published",
-        "trained_model_status", "valid_trained_model",
+        "trained_model_active",
+        "trained_model_logs_published",
+        "trained_model_metrics_published",
+        "trained_model_status",
+        "valid_trained_model",
     ]
     assert list(FILTERS) == ["trained_model_violations"]
 
@@ -123,7 +128,10 @@ def test_every_form_of_a_failed_model_fails_the_status_tests(form):
 
 
 @pytest.mark.parametrize("form", [boto3_response, cli_response, module_facts], ids=FORM_IDS[:3])
-@pytest.mark.parametrize("test_name, member", [("trained_model_metrics_published", "metricsStatus"), ("trained_model_logs_published", "logsStatus")])
+@pytest.mark.parametrize(
+    "test_name, member",
+    [("trained_model_metrics_published", "metricsStatus"), ("trained_model_logs_published", "logsStatus")],
+)
 def test_publication_tests_need_publish_succeeded(form, test_name, member):
     assert TESTS[test_name](form()) is True
     assert TESTS[test_name](form(**{member: "PUBLISH_FAILED"})) is False
@@ -165,7 +173,10 @@ def test_the_filter_words_each_violation_as_the_pytest_assertion_lists_it(form):
     with pytest.raises(AssertionError) as failure:
         assert_valid_trained_model(model)
 
-    listed = ["  %s: %s" % (violation["path"], violation["message"]) for violation in FILTERS["trained_model_violations"](model)]
+    listed = [
+        "  {}: {}".format(violation["path"], violation["message"])
+        for violation in FILTERS["trained_model_violations"](model)
+    ]
     assert len(listed) == 3
     assert str(failure.value).splitlines()[1:] == listed
 
@@ -184,8 +195,10 @@ ALL_PLUGINS = sorted(TESTS.items()) + sorted(FILTERS.items())
         ([module_facts()], "list"),
         ({}, "an empty mapping"),
         ({"trained_model_arn_typo": ARN}, "a mapping with keys 'trained_model_arn_typo'"),
-        (dict(("host%02d" % number, {}) for number in range(25)), "a mapping with keys %s, ... (25 keys)" % ", ".join(
-            "'host%02d'" % number for number in range(20))),
+        (
+            {"host%02d" % number: {} for number in range(25)},
+            "a mapping with keys {}, ... (25 keys)".format(", ".join("'host%02d'" % number for number in range(20))),
+        ),
     ],
     ids=["None", "ARN", "tagged ARN", "list", "empty", "unknown keys", "many keys"],
 )
@@ -204,14 +217,18 @@ def test_a_whole_registered_result_fails_naming_the_member_to_pass(name, plugin,
     with pytest.raises(AnsibleFilterError) as error:
         plugin(result, *args)
     assert error.value.message == (
-        NOT_A_MODEL + "a mapping with keys 'changed', 'failed', %r; this looks like a whole registered result "
-        "of the cleanrooms.ml module: pass its .trained_model, or an item of its .trained_models" % member
+        NOT_A_MODEL + f"a mapping with keys 'changed', 'failed', {member!r}; this looks like a whole registered result "
+        "of the cleanrooms.ml module: pass its .trained_model, or an item of its .trained_models"
     )
 
 
 @pytest.mark.parametrize(
     "statuses, shown",
-    [((), "no status"), ((["ACTIVE", "CREATE_FAILED"],), "(['ACTIVE', 'CREATE_FAILED'],)"), (("ACTIVE", 1), "('ACTIVE', 1)")],
+    [
+        ((), "no status"),
+        ((["ACTIVE", "CREATE_FAILED"],), "(['ACTIVE', 'CREATE_FAILED'],)"),
+        (("ACTIVE", 1), "('ACTIVE', 1)"),
+    ],
     ids=["none", "a list", "not a string"],
 )
 def test_trained_model_status_takes_statuses_as_separate_strings(statuses, shown):
@@ -219,7 +236,7 @@ def test_trained_model_status_takes_statuses_as_separate_strings(statuses, shown
         TESTS["trained_model_status"](module_facts(), *statuses)
     assert error.value.message == (
         "cleanrooms.ml.trained_model_status takes one or more statuses as separate strings, "
-        "e.g. model is cleanrooms.ml.trained_model_status('ACTIVE', 'CREATE_FAILED'); got %s" % shown
+        f"e.g. model is cleanrooms.ml.trained_model_status('ACTIVE', 'CREATE_FAILED'); got {shown}"
     )
 
 
@@ -245,5 +262,7 @@ def test_trained_model_status_refuses_what_assert_model_status_refuses(statuses)
     with pytest.raises(AnsibleFilterError) as error:
         TESTS["trained_model_status"](module_facts(), *statuses)
 
-    pytest_words = str(refused.value).replace("assert_model_status(model, ", "model is cleanrooms.ml.trained_model_status(")
+    pytest_words = str(refused.value).replace(
+        "assert_model_status(model, ", "model is cleanrooms.ml.trained_model_status("
+    )
     assert error.value.message == pytest_words.replace("assert_model_status()", "cleanrooms.ml.trained_model_status")
