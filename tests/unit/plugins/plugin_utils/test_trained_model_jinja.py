@@ -21,7 +21,10 @@ from pytest_cleanroomsml import assert_model_status, assert_valid_trained_model
 
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
 ARN = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
-ASSOCIATION_ARN = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"
+ASSOCIATION_ARN = (
+    f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
+    "/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"
+)
 CREATED = datetime.datetime(2026, 11, 20, 9, 30, tzinfo=datetime.timezone.utc)
 SUMMARY_MEMBERS = (
     "createTime",
