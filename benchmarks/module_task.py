@@ -5,8 +5,6 @@ timed by the task-times callback. A task's time is mostly the module's start-up,
 is mostly its imports.
 """
 
-import statistics
-
 from benchmarks.fake_service import served_models
 from benchmarks.figures import Quantity
 from benchmarks.figures import RatioAtMost
@@ -38,8 +36,7 @@ def run(tasks_each):
     seconds = dict((task.name, task.seconds) for task in times)
 
     def median_of(side, what):
-        median = statistics.median(seconds["%s %d" % (side, number)] for number in range(tasks_each))
-        return Quantity(median, "s", "%s; median of %d tasks" % (what, tasks_each))
+        return Quantity.median_of([seconds["%s %d" % (side, number)] for number in range(tasks_each)], "s", "%s; median of %d tasks" % (what, tasks_each))
 
     return [
         Row(

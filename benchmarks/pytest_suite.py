@@ -5,7 +5,6 @@ its figure is the subprocess's wall time, pytest's start-up included. The Stubbe
 runs without this plugin (-p no:cleanroomsml), as it would where the plugin is not installed.
 """
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -109,7 +108,7 @@ def run(tests, rounds):
         samples = time_alternately(suites, rounds)
 
     def median_of(suite, what):
-        return Quantity(statistics.median(samples[suite]), "s", "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds))
+        return Quantity.median_of(samples[suite], "s", "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds))
 
     return [
         Row(

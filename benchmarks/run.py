@@ -13,16 +13,29 @@ import time
 from benchmarks import ROOT
 from benchmarks import event_poll
 from benchmarks import list_details
+from benchmarks import list_details_client
 from benchmarks import lookup_bulk
+from benchmarks import lookup_bulk_client
 from benchmarks import lookup_per_call
 from benchmarks import module_task
 from benchmarks import pytest_suite
 from benchmarks import wait
+from benchmarks.load import LoadWatch
 from benchmarks.report import document
 from benchmarks.report import machine
 from benchmarks.report import table
 
-BENCHMARKS = (lookup_per_call, lookup_bulk, module_task, wait, pytest_suite, list_details, event_poll)
+BENCHMARKS = (
+    lookup_per_call,
+    lookup_bulk,
+    lookup_bulk_client,
+    module_task,
+    wait,
+    pytest_suite,
+    list_details,
+    list_details_client,
+    event_poll,
+)
 
 
 def main(argv=None):
@@ -34,16 +47,24 @@ def main(argv=None):
     selected = [benchmark for benchmark in BENCHMARKS if not args.only or benchmark.NAME in args.only]
     started = time.perf_counter()
     rows = []
-    for benchmark in selected:
-        print("running %s..." % benchmark.NAME, flush=True)
-        rows.extend(benchmark.run(**benchmark.SIZES[args.size]))
+    with LoadWatch() as whole_run:
+        for benchmark in selected:
+            print("running %s..." % benchmark.NAME, flush=True)
+            with LoadWatch() as watch:
+                benchmark_rows = benchmark.run(**benchmark.SIZES[args.size])
+            for row in benchmark_rows:
+                row.load = watch.figures
+            rows.extend(benchmark_rows)
     seconds = time.perf_counter() - started
     print()
     print(table(rows))
     print()
-    print("%(nproc)d processors (%(cpu)s), Python %(python)s; %(seconds).0f s" % dict(machine(), seconds=seconds))
+    print(
+        "%(nproc)d processors (%(cpu)s), Python %(python)s; %(seconds).0f s; load average (1 min) %(load)s"
+        % dict(machine(), seconds=seconds, load=whole_run.figures)
+    )
     with open(args.output, "w", encoding="utf-8") as output:
-        json.dump(document(rows, args.size, seconds), output, indent=2)
+        json.dump(document(rows, args.size, seconds, whole_run.figures), output, indent=2)
         output.write("\n")
     return 0
 
