@@ -126,7 +126,7 @@ class PrerenderedServer:
         return answer
 
 
-def fake_client(endpoint_url):
+def fake_client(endpoint_url, service=SERVICE):
     """A plain boto3 client of ``endpoint_url`` with the fake's credentials, whatever this process's environment holds."""
     session = boto3.session.Session(
         aws_access_key_id=FAKE_AWS_ENVIRONMENT["AWS_ACCESS_KEY_ID"],
@@ -134,7 +134,7 @@ def fake_client(endpoint_url):
         aws_session_token=FAKE_AWS_ENVIRONMENT["AWS_SESSION_TOKEN"],
         region_name=FAKE_AWS_ENVIRONMENT["AWS_REGION"],
     )
-    return session.client(SERVICE, endpoint_url=endpoint_url)
+    return session.client(service, endpoint_url=endpoint_url)
 
 
 def record_calls(endpoint_url, served):

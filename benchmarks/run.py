@@ -12,6 +12,8 @@ import time
 
 from benchmarks import ROOT
 from benchmarks import event_poll
+from benchmarks import fake_in_process
+from benchmarks import fake_throughput
 from benchmarks import list_details
 from benchmarks import list_details_client
 from benchmarks import lookup_bulk
@@ -35,6 +37,8 @@ BENCHMARKS = (
     list_details,
     list_details_client,
     event_poll,
+    fake_throughput,
+    fake_in_process,
 )
 
 
