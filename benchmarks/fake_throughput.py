@@ -40,7 +40,11 @@ def run(requests, connections, rounds):
                 "operation": "get_collaboration_trained_model",
                 "params": {"trainedModelArn": served.arns[0], "collaborationIdentifier": served.collaboration},
             },
-            "moto": {"service": "cleanrooms", "operation": "get_collaboration", "params": {"collaborationIdentifier": _moto_collaboration(served.endpoint_url)}},
+            "moto": {
+                "service": "cleanrooms",
+                "operation": "get_collaboration",
+                "params": {"collaborationIdentifier": _moto_collaboration(served.endpoint_url)},
+            },
         }
         job = {"endpoint_url": served.endpoint_url, "connections": connections, "requests": requests, "rounds": rounds, "calls": calls}
         samples = run_job("benchmarks.request_load", job)

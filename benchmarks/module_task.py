@@ -16,7 +16,7 @@ SIZES = {"full": {"tasks_each": 20}, "tiny": {"tasks_each": 1}}
 GOAL = RatioAtMost(1.10)
 
 
-def _our_task(name, served):
+def our_task(name, served):
     arguments = {"trained_model_arn": served.arns[0], "collaboration_identifier": served.collaboration, "endpoint_url": "{{ cleanroomsml_endpoint_url }}"}
     return {"name": name, "cleanrooms.ml.cleanroomsml_trained_model_info": arguments}
 
@@ -28,9 +28,9 @@ def _peer_task(name):
 def run(tasks_each):
     with served_models(1) as served:
         # The first task of each module also builds its payload, which later tasks reuse.
-        tasks = [_our_task("warm-up ours", served), _peer_task("warm-up peer")]
+        tasks = [our_task("warm-up ours", served), _peer_task("warm-up peer")]
         for number in range(tasks_each):
-            pair = [_our_task("ours %d" % number, served), _peer_task("peer %d" % number)]
+            pair = [our_task("ours %d" % number, served), _peer_task("peer %d" % number)]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = dict((task.name, task.seconds) for task in times)

@@ -19,6 +19,7 @@ from benchmarks import list_details_client
 from benchmarks import lookup_bulk
 from benchmarks import lookup_bulk_client
 from benchmarks import lookup_per_call
+from benchmarks import module_floor
 from benchmarks import module_task
 from benchmarks import pytest_suite
 from benchmarks import wait
@@ -32,6 +33,7 @@ BENCHMARKS = (
     lookup_bulk,
     lookup_bulk_client,
     module_task,
+    module_floor,
     wait,
     pytest_suite,
     list_details,
