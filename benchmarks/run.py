@@ -22,6 +22,7 @@ from benchmarks import lookup_per_call
 from benchmarks import module_floor
 from benchmarks import module_task
 from benchmarks import pytest_suite
+from benchmarks import vs_aws_cli
 from benchmarks import wait
 from benchmarks.load import LoadWatch
 from benchmarks.report import document
@@ -41,6 +42,7 @@ BENCHMARKS = (
     event_poll,
     fake_throughput,
     fake_in_process,
+    vs_aws_cli,
 )
 
 
