@@ -84,13 +84,16 @@ def test_the_model_is_active(number, client):
 '''
 
 
-def _pytest_run(test_file, *options):
-    """Run pytest on one file in a subprocess; raise RuntimeError unless every test passed."""
+def pytest_run(test_file, *options, environment=None):
+    """A callable that runs pytest on one file in a subprocess; it raises RuntimeError unless every test passed.
+
+    ``environment``: variables added to the fake-credentials environment (playbook_environment).
+    """
 
     def run():
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options, str(test_file)],
-            cwd=test_file.parent, env=playbook_environment(), capture_output=True, text=True, check=False,
+            cwd=test_file.parent, env=dict(playbook_environment(), **(environment or {})), capture_output=True, text=True, check=False,
         )
         if result.returncode != 0:
             raise RuntimeError("%s failed (rc=%d):\n%s" % (test_file.name, result.returncode, result.stdout[-6000:]))
@@ -104,7 +107,7 @@ def run(tests, rounds):
         plugin_suite.write_text(PLUGIN_SUITE.format(tests=tests), encoding="utf-8")
         stubber_suite = Path(directory) / "test_with_stubber.py"
         stubber_suite.write_text(STUBBER_SUITE.format(tests=tests), encoding="utf-8")
-        suites = {"plugin": _pytest_run(plugin_suite), "stubber": _pytest_run(stubber_suite, "-p", "no:cleanroomsml")}
+        suites = {"plugin": pytest_run(plugin_suite), "stubber": pytest_run(stubber_suite, "-p", "no:cleanroomsml")}
         samples = time_alternately(suites, rounds)
 
     def median_of(suite, what):

@@ -21,6 +21,8 @@ from benchmarks import lookup_bulk_client
 from benchmarks import lookup_per_call
 from benchmarks import module_floor
 from benchmarks import module_task
+from benchmarks import plugin_memory
+from benchmarks import plugin_xdist
 from benchmarks import pytest_suite
 from benchmarks import vs_aws_cli
 from benchmarks import wait
@@ -37,6 +39,8 @@ BENCHMARKS = (
     module_floor,
     wait,
     pytest_suite,
+    plugin_memory,
+    plugin_xdist,
     list_details,
     list_details_client,
     event_poll,
