@@ -21,7 +21,10 @@ from benchmarks.module_task import our_task
 from benchmarks.timed_playbook import run_timed_play
 
 NAME = "vs-aws-cli"
-SIZES = {"full": {"tasks_each": 10, "lookup_calls": 20, "cli_calls": 5, "rounds": 3}, "tiny": {"tasks_each": 1, "lookup_calls": 2, "cli_calls": 1, "rounds": 1}}
+SIZES = {
+    "full": {"tasks_each": 10, "lookup_calls": 20, "cli_calls": 5, "rounds": 3},
+    "tiny": {"tasks_each": 1, "lookup_calls": 2, "cli_calls": 1, "rounds": 1},
+}
 GOAL = FasterBy(2)
 
 
@@ -44,7 +47,8 @@ def _module_row(served, tasks_each):
             tasks.extend(group)
     seconds = dict((task.name, task.seconds) for task in run_timed_play(tasks, served.endpoint_url))
     ours = Quantity.median_of(
-        [seconds["ours %d" % number] for number in range(tasks_each)], "s", "a cleanroomsml_trained_model_info task getting one model; median of %d tasks" % tasks_each
+        [seconds["ours %d" % number] for number in range(tasks_each)], "s",
+        "a cleanroomsml_trained_model_info task getting one model; median of %d tasks" % tasks_each,
     )
     cli = Quantity.median_of(
         [seconds["cli %d" % number] + seconds["cli json %d" % number] for number in range(tasks_each)], "s",
