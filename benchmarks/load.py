@@ -30,7 +30,7 @@ class LoadFigures:
         return self.high > self.processors
 
     def __str__(self):
-        text = "%.1f to %.1f" % (self.low, self.high)
+        text = "%.2f to %.2f" % (self.low, self.high)
         return text + (" (above %d processors: busy)" % self.processors if self.busy else "")
 
     def as_json(self):

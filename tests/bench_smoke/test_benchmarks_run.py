@@ -60,9 +60,9 @@ def test_a_load_above_the_processor_count_is_said_beside_the_figures():
     busy = LoadFigures([1.5, 2.5, 2.2], 2)
     quiet = LoadFigures([1.5, 1.9], 2)
 
-    assert busy.busy and str(busy) == "1.5 to 2.5 (above 2 processors: busy)"
+    assert busy.busy and str(busy) == "1.50 to 2.50 (above 2 processors: busy)"
     assert busy.as_json() == {"one_minute_min": 1.5, "one_minute_max": 2.5, "processors": 2, "above_processors": True}
-    assert not quiet.busy and str(quiet) == "1.5 to 1.9"
+    assert not quiet.busy and str(quiet) == "1.50 to 1.90"
 
 
 def test_a_measured_figure_shows_its_median_and_spread_and_a_computed_one_its_value():
