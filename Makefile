@@ -22,12 +22,12 @@ PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
 venv: $(INSTALLED)
 
+# .venv/awscli: the AWS CLI the benchmarks compare with, in an environment of its own (see requirements-awscli.txt).
 $(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt requirements-awscli.txt constraints.txt pytest_plugin/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-r requirements-dev.txt -r requirements-ecosystem.txt -c constraints.txt -e ./pytest_plugin
-	# The AWS CLI the benchmarks compare with, apart (see requirements-awscli.txt).
 	$(PYTHON) -m venv $(AWSCLI_VENV)
 	$(AWSCLI_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-awscli.txt
 	touch $@
