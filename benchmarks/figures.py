@@ -24,16 +24,12 @@ class Quantity:
         scaled = [sample * scale for sample in samples]
         return cls(statistics.median(scaled), unit, what, scaled)
 
-    @property
-    def spread(self):
-        """(min, max) of the rounds, or None for a computed figure."""
-        return (min(self.samples), max(self.samples)) if self.samples else None
-
     def __str__(self):
-        if self.spread is None:
+        if not self.samples:
             return "%s %s" % (_significant(self.value), self.unit)
-        low, high = self.spread
-        return "%s %s (%s to %s, %d)" % (_significant(self.value), self.unit, _significant(low), _significant(high), len(self.samples))
+        return "%s %s (%s to %s, %d)" % (
+            _significant(self.value), self.unit, _significant(min(self.samples)), _significant(max(self.samples)), len(self.samples)
+        )
 
     def as_json(self):
         figure = {"value": self.value, "unit": self.unit, "what": self.what}

@@ -33,11 +33,11 @@ def main():
 
     def with_fake(calls):
         with fake.mock():
-            for _ in range(calls):
+            for _call_number in range(calls):
                 getattr(faked_client, OPERATION)(**request)
 
     def with_stubber(calls):
-        for _ in range(calls):
+        for _call_number in range(calls):
             stubber.add_response(OPERATION, model, request)
             getattr(stubbed_client, OPERATION)(**request)
 

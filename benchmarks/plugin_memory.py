@@ -46,7 +46,7 @@ def _session(directory, tests, window):
 def run(tests, window, rounds):
     growth, after_warm_up, last = [], [], []
     with tempfile.TemporaryDirectory(prefix="cleanroomsml-bench-") as directory:
-        for _ in range(rounds):
+        for _round_number in range(rounds):
             readings = _session(directory, tests, window)
             growth.append((readings[tests]["rss_bytes"] - readings[window]["rss_bytes"]) / MEGABYTE)
             after_warm_up.append(readings[2 * window]["time"] - readings[window]["time"])

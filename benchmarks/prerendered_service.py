@@ -47,9 +47,9 @@ def _read_request(connection, buffered):
         if not chunk:
             return None
         buffered += chunk
-    head, _, buffered = buffered.partition(b"\r\n\r\n")
+    head, buffered = buffered.split(b"\r\n\r\n", 1)
     lines = head.split(b"\r\n")
-    method, target, _ = lines[0].split(b" ", 2)
+    method, target = lines[0].split(b" ", 2)[:2]
     headers = [line.split(b":", 1) for line in lines[1:]]
     length = next((int(value) for name, value in headers if name.strip().lower() == b"content-length"), 0)
     while len(buffered) < length:
@@ -88,7 +88,7 @@ class PrerenderedServer:
     def _accept(self):
         while True:
             try:
-                connection, _ = self._listener.accept()
+                connection = self._listener.accept()[0]
             except OSError:  # closed: the server is stopping
                 return
             connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -15,7 +15,6 @@ import http.client
 import json
 import sys
 import threading
-import time
 from urllib.parse import urlsplit
 
 import boto3
@@ -45,7 +44,7 @@ def _captured_request(endpoint_url, call):
 def _send(endpoint_url, request, count, failures):
     address = urlsplit(endpoint_url)
     connection = http.client.HTTPConnection(address.hostname, address.port)
-    for _ in range(count):
+    for _request_number in range(count):
         connection.request(request["method"], request["path"], body=request["body"], headers=request["headers"])
         response = connection.getresponse()
         response.read()
@@ -57,7 +56,7 @@ def _send(endpoint_url, request, count, failures):
 def _load(endpoint_url, request, requests, connections):
     failures = []
     threads = [
-        threading.Thread(target=_send, args=(endpoint_url, request, requests // connections, failures)) for _ in range(connections)
+        threading.Thread(target=_send, args=(endpoint_url, request, requests // connections, failures)) for _connection_number in range(connections)
     ]
     for thread in threads:
         thread.start()

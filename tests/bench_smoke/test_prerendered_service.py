@@ -70,7 +70,7 @@ def _read_response(connection, buffered):
     """(status line, body, what is left) of one HTTP response read from a socket."""
     while b"\r\n\r\n" not in buffered:
         buffered += connection.recv(65536)
-    head, _, buffered = buffered.partition(b"\r\n\r\n")
+    head, buffered = buffered.split(b"\r\n\r\n", 1)
     length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
     while len(buffered) < length:
         buffered += connection.recv(65536)
