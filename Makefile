@@ -9,6 +9,7 @@ COLLECTIONS := $(BUILD)/ansible_collections
 COLLECTION_LINK := $(COLLECTIONS)/cleanrooms/ml
 AMAZON_AWS_LINK := $(COLLECTIONS)/amazon/aws
 INSTALLED := $(VENV)/.installed
+AWSCLI_VENV := $(VENV)/awscli
 
 # ansible-playbook, ansible-doc and the tests find both collections in build/.
 export ANSIBLE_COLLECTIONS_PATH := $(BUILD)
@@ -21,11 +22,14 @@ PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
 venv: $(INSTALLED)
 
-$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt constraints.txt pytest_plugin/pyproject.toml
+# .venv/awscli: the AWS CLI the benchmarks compare with, in an environment of its own (see requirements-awscli.txt).
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt requirements-awscli.txt constraints.txt pytest_plugin/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-r requirements-dev.txt -r requirements-ecosystem.txt -c constraints.txt -e ./pytest_plugin
+	$(PYTHON) -m venv $(AWSCLI_VENV)
+	$(AWSCLI_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-awscli.txt
 	touch $@
 
 # build/ansible_collections/{cleanrooms/ml -> repo, amazon/aws -> the copy the ansible package installed}

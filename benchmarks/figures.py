@@ -1,21 +1,50 @@
 """What a benchmark reports: two measured (or computed) quantities, and the goal their comparison must meet."""
 
 import math
+import statistics
 
 
 class Quantity:
-    """A figure with its unit, and what was measured to get it."""
+    """A figure with its unit, and what was measured to get it.
 
-    def __init__(self, value, unit, what):
+    ``samples``: the figure of each round (in ``unit``), when it was measured in rounds; a
+    computed figure (a floor) has none. ``value`` is their median unless the benchmark
+    says otherwise (its ``what`` then says which, e.g. the slowest round).
+    """
+
+    def __init__(self, value, unit, what, samples=None):
         self.value = value
         self.unit = unit
         self.what = what
+        self.samples = list(samples) if samples is not None else None
+
+    @classmethod
+    def median_of(cls, samples, unit, what, scale=1.0):
+        """The median of per-round ``samples``, each multiplied by ``scale`` (e.g. seconds to ms per call)."""
+        scaled = [sample * scale for sample in samples]
+        return cls(statistics.median(scaled), unit, what, scaled)
 
     def __str__(self):
-        return f"{_significant(self.value)} {self.unit}"
+        if not self.samples:
+            return f"{_significant(self.value)} {self.unit}"
+        return "%s %s (%s to %s, %d)" % (
+            _significant(self.value),
+            self.unit,
+            _significant(min(self.samples)),
+            _significant(max(self.samples)),
+            len(self.samples),
+        )
 
     def as_json(self):
-        return {"value": self.value, "unit": self.unit, "what": self.what}
+        figure = {"value": self.value, "unit": self.unit, "what": self.what}
+        if self.samples:
+            figure.update(
+                median=statistics.median(self.samples),
+                min=min(self.samples),
+                max=max(self.samples),
+                rounds=len(self.samples),
+            )
+        return figure
 
 
 def _significant(value, digits=3):
@@ -37,6 +66,19 @@ class RatioAtMost:
 
     def met(self, ours, comparison):
         return ours.value / comparison.value <= self.limit
+
+
+class RatioAtLeast:
+    """ours / comparison must be at least ``limit`` (for figures where more is better, such as requests per second)."""
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __str__(self):
+        return f"ratio >= {self.limit}"
+
+    def met(self, ours, comparison):
+        return ours.value / comparison.value >= self.limit
 
 
 class FasterBy:
@@ -88,6 +130,7 @@ class Row:
         self.ours = ours
         self.comparison = comparison
         self.goal = goal
+        self.load = None  # the load.LoadFigures of the benchmark's run, set by the runner
 
     @property
     def ratio(self):
@@ -108,4 +151,5 @@ class Row:
             "ratio": self.ratio,
             "goal": str(self.goal) if self.goal else None,
             "met": self.met,
+            "load": self.load.as_json() if self.load else None,
         }

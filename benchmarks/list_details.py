@@ -6,8 +6,6 @@ one play), which leaves out the module's start-up and the listing itself; its fl
 models x latency / max_concurrency.
 """
 
-import statistics
-
 from benchmarks.fake_service import served_models
 from benchmarks.figures import Quantity, RatioAtMost, Row
 from benchmarks.timed_playbook import run_timed_play
@@ -30,9 +28,10 @@ def _list_task(name, served, details, max_concurrency):
     return {"name": name, "cleanrooms.ml.cleanroomsml_trained_model_info": arguments}
 
 
-def run(models, latency, max_concurrency, rounds):
+def details_figures(serve, models, latency, max_concurrency, rounds, server):
+    """(what details add, the floor) as Quantities; ``serve`` and ``server`` as in lookup_bulk.bulk_lookup_figures."""
     tasks = []
-    with served_models(models, latency=latency) as served:
+    with serve(models, latency=latency) as served:
         for number in range(rounds):
             pair = [
                 _list_task("details %d" % number, served, True, max_concurrency),
@@ -41,22 +40,22 @@ def run(models, latency, max_concurrency, rounds):
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = {task.name: task.seconds for task in times}
-    with_details = statistics.median(seconds["details %d" % number] for number in range(rounds))
-    without = statistics.median(seconds["list %d" % number] for number in range(rounds))
-    return [
-        Row(
-            NAME,
-            Quantity(
-                with_details - without,
-                "s",
-                "what details add to a list task over %d models, latency %g ms: medians of %d tasks with and without"
-                % (models, latency * 1000, rounds),
-            ),
-            Quantity(
-                models * latency / max_concurrency,
-                "s",
-                "floor: %d x %g ms / max_concurrency %d" % (models, latency * 1000, max_concurrency),
-            ),
-            GOAL,
-        )
-    ]
+    # Each round's pair ran back to back, so each round gives one difference.
+    added = [seconds["details %d" % number] - seconds["list %d" % number] for number in range(rounds)]
+    ours = Quantity.median_of(
+        added,
+        "s",
+        "what details add to a list task over %d models against %s, latency %g ms: a task with details minus the task without next to it; "
+        "median of %d pairs" % (models, server, latency * 1000, rounds),
+    )
+    floor = Quantity(
+        models * latency / max_concurrency,
+        "s",
+        "floor: %d x %g ms / max_concurrency %d" % (models, latency * 1000, max_concurrency),
+    )
+    return ours, floor
+
+
+def run(models, latency, max_concurrency, rounds):
+    ours, floor = details_figures(served_models, models, latency, max_concurrency, rounds, "the fake's server")
+    return [Row(NAME, ours, floor, GOAL)]

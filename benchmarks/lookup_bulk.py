@@ -4,8 +4,6 @@ The lookup describes its terms max_concurrency at a time, so its floor is
 terms x latency / max_concurrency; it is also timed at max_concurrency 1, alternately.
 """
 
-import statistics
-
 from benchmarks.fake_service import served_models
 from benchmarks.figures import FasterBy, Quantity, RatioAtMost, Row
 from benchmarks.lookup_timing import time_lookup_workloads
@@ -17,26 +15,38 @@ SIZES = {
 }
 
 
-def run(terms, latency, max_concurrency, rounds):
-    workloads = [
-        {"name": "concurrent", "kind": "lookup_all_models", "max_concurrency": max_concurrency},
-        {"name": "one at a time", "kind": "lookup_all_models", "max_concurrency": 1},
-    ]
-    with served_models(terms, latency=latency) as served:
+def bulk_lookup_figures(serve, terms, latency, max_concurrency, rounds, server, max_concurrency_one=True):
+    """{"concurrent": ..., "one at a time": ... (when asked)} Quantities, and the floor, of one lookup of ``terms`` terms.
+
+    ``serve(count, latency=...)`` serves the models (fake_service.served_models or
+    prerendered_service.prerendered_models); ``server`` says which, in the figures' description.
+    """
+    workloads = [{"name": "concurrent", "kind": "lookup_all_models", "max_concurrency": max_concurrency}]
+    if max_concurrency_one:
+        workloads.append({"name": "one at a time", "kind": "lookup_all_models", "max_concurrency": 1})
+    with serve(terms, latency=latency) as served:
         samples = time_lookup_workloads(served, workloads, rounds)
-    call = "one lookup of %d terms, latency %g ms, max_concurrency %%d; median of %d rounds" % (
+    call = "one lookup of %d terms against %s, latency %g ms, max_concurrency %%d; median of %d rounds" % (
         terms,
+        server,
         latency * 1000,
         rounds,
     )
-    concurrent = Quantity(statistics.median(samples["concurrent"]), "s", call % max_concurrency)
-    one_at_a_time = Quantity(statistics.median(samples["one at a time"]), "s", call % 1)
+    figures = {
+        workload["name"]: Quantity.median_of(samples[workload["name"]], "s", call % workload["max_concurrency"])
+        for workload in workloads
+    }
     floor = Quantity(
         terms * latency / max_concurrency,
         "s",
         "floor: %d x %g ms / max_concurrency %d" % (terms, latency * 1000, max_concurrency),
     )
+    return figures, floor
+
+
+def run(terms, latency, max_concurrency, rounds):
+    figures, floor = bulk_lookup_figures(served_models, terms, latency, max_concurrency, rounds, "the fake's server")
     return [
-        Row(NAME, concurrent, floor, RatioAtMost(1.3)),
-        Row(NAME + " vs max_concurrency 1", concurrent, one_at_a_time, FasterBy(6)),
+        Row(NAME, figures["concurrent"], floor, RatioAtMost(1.3)),
+        Row(NAME + " vs max_concurrency 1", figures["concurrent"], figures["one at a time"], FasterBy(6)),
     ]

@@ -4,7 +4,8 @@ Run by the lookup benchmarks as `python -m benchmarks.lookup_timer`, in a proces
 own (the fake's server runs in theirs). It reads a job from standard input:
   {"endpoint_url": ..., "collaboration": ..., "arns": [...], "rounds": N,
    "workloads": [{"name": ..., "kind": <one of WORKLOADS>, "calls": C (default: every ARN),
-                  "max_concurrency": M (lookup_all_models only)}, ...]}
+                  "max_concurrency": M (lookup_all_models only),
+                  "command": [...] (pipe_aws_cli only: its argv, "ARN" where each model's ARN goes)}, ...]}
 runs each workload once on the first ARN (to load plugins and build cached clients), then
 times them alternately, each on its first C ARNs, and writes {name: [seconds per round]}
 to standard output.
@@ -12,6 +13,7 @@ The lookup runs as in a play: a Templar renders a template that calls it.
 """
 
 import json
+import shlex
 import sys
 
 import boto3
@@ -38,6 +40,9 @@ BULK_TEMPLATE = (
     + "', arns, collaboration_identifier=collaboration, endpoint_url=endpoint_url, max_concurrency=max_concurrency) | length }}"
 )
 
+# What a template does without this collection: the AWS CLI through the pipe lookup, its JSON parsed.
+PIPE_TEMPLATE = "{% for command in commands %}{{ (lookup('pipe', command) | from_json).status }}{% endfor %}"
+
 
 def _render(template, job, arns, **variables):
     variables.update(arns=arns, collaboration=job["collaboration"], endpoint_url=job["endpoint_url"])
@@ -50,6 +55,13 @@ def lookup_per_model(job, workload):
 
 def lookup_all_models(job, workload):
     return lambda arns: _render(BULK_TEMPLATE, job, arns, max_concurrency=workload["max_concurrency"])
+
+
+def pipe_aws_cli(job, workload):
+    def commands(arns):
+        return [" ".join(shlex.quote(arn if word == "ARN" else word) for word in workload["command"]) for arn in arns]
+
+    return lambda arns: _render(PIPE_TEMPLATE, job, arns, commands=commands(arns))
 
 
 def _get_each(client_for_call, job, arns):
@@ -76,6 +88,7 @@ WORKLOADS = {
     "lookup_all_models": lookup_all_models,
     "boto3_one_client": boto3_one_client,
     "boto3_client_per_call": boto3_client_per_call,
+    "pipe_aws_cli": pipe_aws_cli,
 }
 
 

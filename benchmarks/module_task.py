@@ -7,7 +7,6 @@ is mostly its imports.
 """
 
 import contextlib
-import statistics
 
 from benchmarks.fake_service import served_models
 from benchmarks.figures import Quantity, RatioAtMost, Row
@@ -18,7 +17,7 @@ SIZES = {"full": {"tasks_each": 20}, "tiny": {"tasks_each": 1}}
 GOAL = RatioAtMost(1.10)
 
 
-def _our_task(name, served):
+def our_task(name, served):
     arguments = {
         "trained_model_arn": served.arns[0],
         "collaboration_identifier": served.collaboration,
@@ -48,16 +47,19 @@ def _moto_server():
 def run(tasks_each):
     with served_models(1) as served, _moto_server() as peer_url:
         # The first task of each module also builds its payload, which later tasks reuse.
-        tasks = [_our_task("warm-up ours", served), _peer_task("warm-up peer", peer_url)]
+        tasks = [our_task("warm-up ours", served), _peer_task("warm-up peer", peer_url)]
         for number in range(tasks_each):
-            pair = [_our_task("ours %d" % number, served), _peer_task("peer %d" % number, peer_url)]
+            pair = [our_task("ours %d" % number, served), _peer_task("peer %d" % number, peer_url)]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = {task.name: task.seconds for task in times}
 
     def median_of(side, what):
-        median = statistics.median(seconds["%s %d" % (side, number)] for number in range(tasks_each))
-        return Quantity(median, "s", "%s; median of %d tasks" % (what, tasks_each))
+        return Quantity.median_of(
+            [seconds["%s %d" % (side, number)] for number in range(tasks_each)],
+            "s",
+            "%s; median of %d tasks" % (what, tasks_each),
+        )
 
     return [
         Row(

@@ -5,7 +5,6 @@ its figure is the subprocess's wall time, pytest's start-up included. The Stubbe
 runs without this plugin (-p no:cleanroomsml), as it would where the plugin is not installed.
 """
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,14 +82,17 @@ def test_the_model_is_active(number, client):
 """
 
 
-def _pytest_run(test_file, *options):
-    """Run pytest on one file in a subprocess; raise RuntimeError unless every test passed."""
+def pytest_run(test_file, *options, environment=None):
+    """A callable that runs pytest on one file in a subprocess; it raises RuntimeError unless every test passed.
+
+    ``environment``: variables added to the fake-credentials environment (playbook_environment).
+    """
 
     def run():
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options, str(test_file)],
             cwd=test_file.parent,
-            env=playbook_environment(),
+            env=dict(playbook_environment(), **(environment or {})),
             capture_output=True,
             text=True,
             check=False,
@@ -107,14 +109,12 @@ def run(tests, rounds):
         plugin_suite.write_text(PLUGIN_SUITE.format(tests=tests), encoding="utf-8")
         stubber_suite = Path(directory) / "test_with_stubber.py"
         stubber_suite.write_text(STUBBER_SUITE.format(tests=tests), encoding="utf-8")
-        suites = {"plugin": _pytest_run(plugin_suite), "stubber": _pytest_run(stubber_suite, "-p", "no:cleanroomsml")}
+        suites = {"plugin": pytest_run(plugin_suite), "stubber": pytest_run(stubber_suite, "-p", "no:cleanroomsml")}
         samples = time_alternately(suites, rounds)
 
     def median_of(suite, what):
-        return Quantity(
-            statistics.median(samples[suite]),
-            "s",
-            "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds),
+        return Quantity.median_of(
+            samples[suite], "s", "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds)
         )
 
     return [

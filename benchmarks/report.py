@@ -1,8 +1,9 @@
 """The benchmarks' results as a Markdown table for people and a JSON document for programs."""
 
 import datetime
-import os
 import platform
+
+from benchmarks.load import processors
 
 
 def machine():
@@ -13,12 +14,7 @@ def machine():
             model = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), model)
     except OSError:
         pass
-    return {
-        "nproc": len(os.sched_getaffinity(0)),
-        "cpu": model,
-        "python": platform.python_version(),
-        "system": platform.platform(),
-    }
+    return {"nproc": processors(), "cpu": model, "python": platform.python_version(), "system": platform.platform()}
 
 
 def _met(row):
@@ -26,8 +22,15 @@ def _met(row):
 
 
 def table(rows):
-    """A Markdown table of the rows, then what each figure measures."""
-    lines = ["| benchmark | ours | comparison | ratio | goal | met |", "| --- | --- | --- | --- | --- | --- |"]
+    """A Markdown table of the rows, then what each figure measures.
+
+    A measured figure shows its median, then (lowest to highest, rounds); the load column the
+    one-minute load average while the row's benchmark ran, marked when above the processors.
+    """
+    lines = [
+        "| benchmark | ours | comparison | ratio | goal | met | load |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for row in rows:
         cells = [
             row.benchmark,
@@ -36,6 +39,7 @@ def table(rows):
             f"{row.ratio:.2f}" if row.ratio is not None else "-",
             str(row.goal) if row.goal else "(for information)",
             _met(row),
+            str(row.load) if row.load else "-",
         ]
         lines.append("| {} |".format(" | ".join(cells)))
     lines.append("")
@@ -47,12 +51,13 @@ def table(rows):
     return "\n".join(lines)
 
 
-def document(rows, size, seconds):
-    """The JSON document of a run: when, where, how big, how long, and every row."""
+def document(rows, size, seconds, load):
+    """The JSON document of a run: when, where, how big, how long, how loaded the machine was, and every row."""
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
         "size": size,
         "seconds": round(seconds, 1),
+        "load": load.as_json(),
         "benchmarks": [row.as_json() for row in rows],
     }

@@ -10,10 +10,44 @@ import json
 import sys
 import time
 
-from benchmarks import ROOT, event_poll, list_details, lookup_bulk, lookup_per_call, module_task, pytest_suite, wait
+from benchmarks import (
+    ROOT,
+    event_poll,
+    fake_in_process,
+    fake_throughput,
+    list_details,
+    list_details_client,
+    lookup_bulk,
+    lookup_bulk_client,
+    lookup_per_call,
+    module_floor,
+    module_task,
+    plugin_memory,
+    plugin_xdist,
+    pytest_suite,
+    vs_aws_cli,
+    wait,
+)
+from benchmarks.load import LoadWatch
 from benchmarks.report import document, machine, table
 
-BENCHMARKS = (lookup_per_call, lookup_bulk, module_task, wait, pytest_suite, list_details, event_poll)
+BENCHMARKS = (
+    lookup_per_call,
+    lookup_bulk,
+    lookup_bulk_client,
+    module_task,
+    module_floor,
+    wait,
+    pytest_suite,
+    plugin_memory,
+    plugin_xdist,
+    list_details,
+    list_details_client,
+    event_poll,
+    fake_throughput,
+    fake_in_process,
+    vs_aws_cli,
+)
 
 
 def main(argv=None):
@@ -34,16 +68,24 @@ def main(argv=None):
     selected = [benchmark for benchmark in BENCHMARKS if not args.only or benchmark.NAME in args.only]
     started = time.perf_counter()
     rows = []
-    for benchmark in selected:
-        print(f"running {benchmark.NAME}...", flush=True)
-        rows.extend(benchmark.run(**benchmark.SIZES[args.size]))
+    with LoadWatch() as whole_run:
+        for benchmark in selected:
+            print(f"running {benchmark.NAME}...", flush=True)
+            with LoadWatch() as watch:
+                benchmark_rows = benchmark.run(**benchmark.SIZES[args.size])
+            for row in benchmark_rows:
+                row.load = watch.figures
+            rows.extend(benchmark_rows)
     seconds = time.perf_counter() - started
     print()
     print(table(rows))
     print()
-    print("%(nproc)d processors (%(cpu)s), Python %(python)s; %(seconds).0f s" % dict(machine(), seconds=seconds))
+    print(
+        "%(nproc)d processors (%(cpu)s), Python %(python)s; %(seconds).0f s; load average (1 min) %(load)s"
+        % dict(machine(), seconds=seconds, load=whole_run.figures)
+    )
     with open(args.output, "w", encoding="utf-8") as output:
-        json.dump(document(rows, args.size, seconds), output, indent=2)
+        json.dump(document(rows, args.size, seconds, whole_run.figures), output, indent=2)
         output.write("\n")
     return 0
 

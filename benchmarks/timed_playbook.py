@@ -15,6 +15,7 @@ import yaml
 from fake_playbook import run_playbook
 
 CALLBACK_PLUGINS = Path(__file__).resolve().parent / "callback_plugins"
+LIBRARY = Path(__file__).resolve().parent / "library"  # modules of the benchmarks' own, found beside the playbook
 TIMES_FILE = "task_times.jsonl"  # the callback's output, beside the playbook
 
 
@@ -67,6 +68,7 @@ def run_timed_play(tasks, endpoint_url, on_task_start=None):
     with tempfile.TemporaryDirectory(prefix="cleanroomsml-bench-") as directory:
         directory = Path(directory)
         (directory / "callback_plugins").symlink_to(CALLBACK_PLUGINS)
+        (directory / "library").symlink_to(LIBRARY)
         playbook = directory / "play.yml"
         playbook.write_text(yaml.safe_dump([play], sort_keys=False), encoding="utf-8")
         outcome = {}

@@ -48,7 +48,10 @@ def run(change_after, rounds):
         Row(
             NAME + ": return after the change",
             Quantity(
-                returned, "s", "the waiting task's time from its start to its result, slowest of %d rounds" % rounds
+                returned,
+                "s",
+                "the waiting task's time from its start to its result, slowest of %d rounds" % rounds,
+                [seconds for seconds, polls in outcomes],
             ),
             Quantity(change_after, "s", "when the model turned ACTIVE, counted from the task's start"),
             LaterBy(1.5, "s"),
@@ -59,6 +62,7 @@ def run(change_after, rounds):
                 max(polls for seconds, polls in outcomes),
                 "polls",
                 "GetCollaborationTrainedModel calls the fake received, most of %d rounds" % rounds,
+                [polls for seconds, polls in outcomes],
             ),
             goal=AtMost(5, "polls"),
         ),

@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import run  # noqa: E402  (the repository root is not on sys.path under pytest)
+from benchmarks.figures import Quantity  # noqa: E402
+from benchmarks.load import LoadFigures  # noqa: E402
 
 
 def assert_figure(quantity):
@@ -18,6 +20,8 @@ def assert_figure(quantity):
         quantity.value
     )
     assert quantity.unit and quantity.what
+    if quantity.samples is not None:  # measured in rounds, not computed: its spread holds its value
+        assert quantity.samples and min(quantity.samples) <= quantity.value <= max(quantity.samples)
 
 
 @pytest.mark.parametrize("benchmark", run.BENCHMARKS, ids=[benchmark.NAME for benchmark in run.BENCHMARKS])
@@ -41,9 +45,40 @@ def test_the_runner_prints_the_table_and_writes_the_results(tmp_path, capsys):
     assert run.main(["--size", "tiny", "--only", "module-task", "--output", str(output)]) == 0
 
     printed = capsys.readouterr().out
-    assert "| benchmark | ours | comparison | ratio | goal | met |" in printed
+    assert "| benchmark | ours | comparison | ratio | goal | met | load |" in printed
     assert "| module-task |" in printed
     results = json.loads(output.read_text(encoding="utf-8"))
     assert results["size"] == "tiny"
     assert set(results["machine"]) >= {"nproc", "cpu", "python"}
-    assert [row["benchmark"] for row in results["benchmarks"]] == ["module-task"]
+    assert set(results["load"]) == {"one_minute_min", "one_minute_max", "processors", "above_processors"}
+    (row,) = results["benchmarks"]
+    assert row["benchmark"] == "module-task"
+    assert set(row) >= {"benchmark", "ratio", "goal", "met", "load"}
+    assert set(row["ours"]) >= {"value", "median", "min", "max", "rounds"}
+    assert row["load"]["processors"] == results["machine"]["nproc"]
+
+
+def test_a_load_above_the_processor_count_is_said_beside_the_figures():
+    busy = LoadFigures([1.5, 2.5, 2.2], 2)
+    quiet = LoadFigures([1.5, 1.9], 2)
+
+    assert busy.busy and str(busy) == "1.50 to 2.50 (above 2 processors: busy)"
+    assert busy.as_json() == {"one_minute_min": 1.5, "one_minute_max": 2.5, "processors": 2, "above_processors": True}
+    assert not quiet.busy and str(quiet) == "1.50 to 1.90"
+
+
+def test_a_measured_figure_shows_its_median_and_spread_and_a_computed_one_its_value():
+    measured = Quantity.median_of([0.003, 0.001, 0.002], "ms/call", "three rounds", scale=1000)
+    computed = Quantity(1.25, "s", "a floor")
+
+    assert str(measured) == "2.00 ms/call (1.00 to 3.00, 3)"
+    assert measured.as_json() == {
+        "value": 2.0,
+        "unit": "ms/call",
+        "what": "three rounds",
+        "median": 2.0,
+        "min": 1.0,
+        "max": 3.0,
+        "rounds": 3,
+    }
+    assert str(computed) == "1.25 s" and computed.as_json() == {"value": 1.25, "unit": "s", "what": "a floor"}

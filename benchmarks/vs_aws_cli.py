@@ -1,0 +1,100 @@
+"""vs-aws-cli: what users do today without this collection, the AWS CLI (v1, from PyPI) against the same endpoint.
+
+- vs-aws-cli-module: a task of our module against `ansible.builtin.command: aws cleanroomsml
+  get-collaboration-trained-model ...` followed by a set_fact of its output through from_json,
+  alternating in one play; the CLI's figure is the two tasks' times added.
+- vs-aws-cli-lookup: a template calling our lookup once per model against one calling
+  `lookup('pipe', 'aws cleanroomsml ...') | from_json`, in one Ansible process
+  (benchmarks/lookup_timer.py), per call. Our lookup's cached client is built during the
+  warm-up; the CLI starts a new process, Python and botocore on every call.
+
+Both against the fake's server, which answers the two sides the same.
+"""
+
+from benchmarks.aws_cli import get_model_argv
+from benchmarks.fake_service import served_models
+from benchmarks.figures import FasterBy, Quantity, Row
+from benchmarks.lookup_timing import time_lookup_workloads
+from benchmarks.module_task import our_task
+from benchmarks.timed_playbook import run_timed_play
+
+NAME = "vs-aws-cli"
+SIZES = {
+    "full": {"tasks_each": 10, "lookup_calls": 20, "cli_calls": 5, "rounds": 3},
+    "tiny": {"tasks_each": 1, "lookup_calls": 2, "cli_calls": 1, "rounds": 1},
+}
+GOAL = FasterBy(2)
+
+
+def _cli_tasks(number, served):
+    command = {
+        "name": "cli %d" % number,
+        "ansible.builtin.command": {
+            "argv": get_model_argv(served.arns[0], served.collaboration, "{{ cleanroomsml_endpoint_url }}")
+        },
+        "register": "cli_answer",
+        "changed_when": False,
+    }
+    parse = {
+        "name": "cli json %d" % number,
+        "ansible.builtin.set_fact": {"cli_model": "{{ cli_answer.stdout | from_json }}"},
+    }
+    return [command, parse]
+
+
+def _module_row(served, tasks_each):
+    tasks = [our_task("warm-up ours", served), *_cli_tasks(-1, served)]
+    for number in range(tasks_each):
+        pair = [[our_task("ours %d" % number, served)], _cli_tasks(number, served)]
+        for group in pair if number % 2 == 0 else reversed(pair):
+            tasks.extend(group)
+    seconds = {task.name: task.seconds for task in run_timed_play(tasks, served.endpoint_url)}
+    ours = Quantity.median_of(
+        [seconds["ours %d" % number] for number in range(tasks_each)],
+        "s",
+        "a cleanroomsml_trained_model_info task getting one model; median of %d tasks" % tasks_each,
+    )
+    cli = Quantity.median_of(
+        [seconds["cli %d" % number] + seconds["cli json %d" % number] for number in range(tasks_each)],
+        "s",
+        "a command task running `aws cleanroomsml get-collaboration-trained-model`, plus a set_fact task parsing its output with from_json; "
+        "median of %d pairs of tasks, alternating with ours in the same play" % tasks_each,
+    )
+    return Row(NAME + "-module", ours, cli, GOAL)
+
+
+def _lookup_row(served, lookup_calls, cli_calls, rounds):
+    workloads = [
+        {"name": "lookup", "kind": "lookup_per_model", "calls": lookup_calls},
+        {
+            "name": "aws cli",
+            "kind": "pipe_aws_cli",
+            "calls": cli_calls,
+            "command": get_model_argv("ARN", served.collaboration, served.endpoint_url),
+        },
+    ]
+    samples = time_lookup_workloads(served, workloads, rounds)
+
+    def per_call(name, calls, what):
+        return Quantity.median_of(
+            samples[name],
+            "ms/call",
+            "%s; median of %d rounds of %d calls" % (what, rounds, calls),
+            scale=1000.0 / calls,
+        )
+
+    return Row(
+        NAME + "-lookup",
+        per_call("lookup", lookup_calls, "a Templar rendering a for-loop with one lookup of ours per model"),
+        per_call(
+            "aws cli",
+            cli_calls,
+            "the same loop with lookup('pipe', 'aws cleanroomsml get-collaboration-trained-model ...') | from_json",
+        ),
+        GOAL,
+    )
+
+
+def run(tasks_each, lookup_calls, cli_calls, rounds):
+    with served_models(max(lookup_calls, cli_calls)) as served:
+        return [_module_row(served, tasks_each), _lookup_row(served, lookup_calls, cli_calls, rounds)]
