@@ -6,8 +6,9 @@ This directory is a package, so pytest puts tests/ on sys.path, where `unit` is 
 imports this file as reliability.conftest, not as the `conftest` the unit tests import.
 """
 
+import importlib
+
 import pytest
-from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from unit.conftest import run_module  # noqa: F401
 
 # pylint: disable=unused-import
@@ -27,6 +28,11 @@ def pytest_configure(config):
 @pytest.fixture
 def quick_backoff(monkeypatch):
     """The module's and the lookup's own retries (AWSRetry): 3 attempts (amazon.aws counts the first), 10 ms apart."""
+    # Imported when the fixture runs, after the lookup's conftest installed ansible's collection
+    # loader: the module object the module and the lookup use, whatever the order of imports above.
+    trained_model_api = importlib.import_module(
+        "ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api"
+    )
     # pylint: disable=protected-access
     monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 3)
     monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)
