@@ -8,9 +8,9 @@ a proxy) that sends a byte every few seconds keeps a request, and the task, aliv
 ever. ``hold_answer_deadlines(client)`` wraps the client's HTTP session, so that each
 request is sent on a worker thread, which connects, sends and reads the whole answer,
 and waited for at most connect_timeout + read_timeout seconds. (A before-send handler
-cannot do it: botocore calls every one, also after a test's stub has answered.) Past that, the attempt ends with botocore's own
-ReadTimeoutError, so botocore's retries and the callers' messages treat it as any read
-timeout; the worker is abandoned (a daemon thread, left to the dying connection).
+cannot do it: botocore calls every one, also after a test's stub has answered.) Past that,
+the attempt ends with botocore's own ReadTimeoutError, so botocore's retries and the callers'
+messages treat it as any read timeout; the worker is abandoned (a daemon thread, left to the dying connection).
 """
 
 import threading
@@ -46,7 +46,7 @@ class _DeadlineSession:
         def send():
             try:
                 response = self.http_session.send(request)
-                response.content  # pylint: disable=pointless-statement  # the whole body, inside the deadline
+                _ = response.content  # the whole body, read inside the deadline
                 outcome["response"] = response
             except Exception as error:  # pylint: disable=broad-except  # raised again on the caller's thread
                 outcome["error"] = error

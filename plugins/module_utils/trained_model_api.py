@@ -75,7 +75,7 @@ def _check_readable(document, what):
     for member, value in document.items():
         if member != "ResponseMetadata" and _nested_too_deeply(value):
             raise UnreadableResponseError(
-                reason="%s member %s is nested more than %d levels deep" % (what, member, MAX_NESTING)
+                reason=f"{what} member {member} is nested more than {MAX_NESTING} levels deep"
             )
     if document.get("status") is not None and not isinstance(document["status"], str):
         raise UnreadableResponseError(
@@ -208,7 +208,7 @@ def list_collaboration_trained_models(client, collaboration_identifier, clock=ti
 def _page_summaries(page, number):
     """The trained model summaries of a list page, each checked as _check_readable does."""
     summaries = page.get("collaborationTrainedModels")
-    what = "%s page %d" % (LIST_OPERATION, number)
+    what = f"{LIST_OPERATION} page {number}"
     if not isinstance(summaries, list) or not all(isinstance(summary, dict) for summary in summaries):
         raise UnreadableResponseError(reason=f"{what} has no collaborationTrainedModels list of objects")
     for summary in summaries:
@@ -219,8 +219,8 @@ def _page_summaries(page, number):
 def _check_listing_limits(pages, items, seconds):
     """Raise ListingLimitError when a listing with another page to come has reached one of LIST_LIMITS."""
     if pages >= LIST_LIMITS["pages"]:
-        raise ListingLimitError(reached="%d pages" % pages, limit="%d pages" % LIST_LIMITS["pages"])
+        raise ListingLimitError(reached=f"{pages} pages", limit=f"{int(LIST_LIMITS['pages'])} pages")
     if items >= LIST_LIMITS["items"]:
-        raise ListingLimitError(reached="%d trained models" % items, limit="%d trained models" % LIST_LIMITS["items"])
+        raise ListingLimitError(reached=f"{items} trained models", limit=f"{int(LIST_LIMITS['items'])} trained models")
     if seconds >= LIST_LIMITS["seconds"]:
-        raise ListingLimitError(reached=f"{seconds:.0f} seconds", limit="%d seconds" % LIST_LIMITS["seconds"])
+        raise ListingLimitError(reached=f"{seconds:.0f} seconds", limit=f"{int(LIST_LIMITS['seconds'])} seconds")

@@ -20,9 +20,8 @@ UUID_RULE = IdentifierRule(
 _ARN = SCHEMA["$defs"]["TrainedModelArn"]
 TRAINED_MODEL_ARN_RULE = IdentifierRule(
     _ARN,
-    "a trained model ARN of %d to %d characters, like "
-    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>"
-    % (_ARN["minLength"], _ARN["maxLength"]),
+    f"a trained model ARN of {_ARN['minLength']:d} to {_ARN['maxLength']:d} characters, like "
+    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>",
     mistake=arn_mistake,
 )
 
@@ -63,9 +62,9 @@ def integer_range_error(parameter, value, minimum=None, maximum=None):
     if not (too_low or too_high):
         return None
     if minimum is not None and maximum is not None:
-        expected = "from %d to %d" % (minimum, maximum)
+        expected = f"from {minimum:d} to {maximum:d}"
     elif minimum is not None:
-        expected = "at least %d" % minimum
+        expected = f"at least {minimum:d}"
     else:
-        expected = "at most %d" % maximum
-    return "%s must be %s, got %d" % (parameter, expected, value)
+        expected = f"at most {maximum:d}"
+    return f"{parameter} must be {expected}, got {value:d}"

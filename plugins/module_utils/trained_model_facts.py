@@ -35,8 +35,8 @@ class ResponseValidationError(Exception):
     def __init__(self, what, violations):
         self.violations = violations
         super().__init__(
-            "%s does not match the response schema (%d violation(s)): %s"
-            % (what, len(violations), "; ".join(str(v) for v in violations))
+            f"{what} does not match the response schema ({len(violations)} violation(s)): "
+            + "; ".join(str(v) for v in violations)
         )
 
 

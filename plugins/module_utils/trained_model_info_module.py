@@ -10,16 +10,16 @@ import time
 from ansible.module_utils.basic import _load_params, missing_required_lib
 from ansible.module_utils.common.warnings import warn
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
-from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import (
-    aws_config_error,
-    endpoint_url_error,
-)
 from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import (
     AnsibleCleanRoomsMLError,
     failure_message,
 )
 from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import LIST_OPERATION, SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import (
+    aws_config_error,
+    endpoint_url_error,
+)
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
@@ -139,7 +139,8 @@ def argument_errors(params, given=None):
     if any(option in given and given[option] is None for option in ("trained_model_arn", "arn")):
         # An undefined variable's default, most likely: listing the whole collaboration instead would hide it.
         errors.append(
-            "trained_model_arn is null: give a trained model ARN, or leave the option out to list the collaboration's trained models"
+            "trained_model_arn is null: give a trained model ARN, "
+            "or leave the option out to list the collaboration's trained models"
         )
     if given.get("name") is not None and not isinstance(given["name"], str):
         # The argument spec would turn it into a string that matches no model.

@@ -112,9 +112,8 @@ def _validator(schema, definition):
 def _message(error):
     """jsonschema's message, with the value it quotes capped (a 50 MB member must not make a 50 MB message)."""
     if error.validator == "enum" and len(error.validator_value) > _MAX_LISTED_ENUM_VALUES:
-        return "%s is not one of the %d values the service model allows" % (
-            quoted(error.instance),
-            len(error.validator_value),
+        return (
+            f"{quoted(error.instance)} is not one of the {len(error.validator_value)} values the service model allows"
         )
     message = error.message
     # quoted(): look-alike characters show as escapes, and a huge value is cut.
@@ -128,7 +127,7 @@ def _message(error):
 
 def _capped(text, limit=4 * QUOTE_LIMIT):
     """A message or a path cut to limit characters, with its full length named."""
-    return text if len(text) <= limit else "%s...(%d characters)" % (text[:limit], len(text))
+    return text if len(text) <= limit else f"{text[:limit]}...({len(text)} characters)"
 
 
 def schema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):

@@ -119,8 +119,8 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
         remaining = deadline - clock()
         if remaining <= 0:
             raise WaitTimeoutError(
-                "%s is still %s after waiting %s seconds (%d polls) for %s"
-                % (what, status, seconds_text(elapsed), polls, " or ".join(wanted)),
+                f"{what} is still {status} after waiting {seconds_text(elapsed)} seconds ({polls:d} polls) for "
+                + " or ".join(wanted),
                 model,
                 polls,
                 elapsed,

@@ -57,7 +57,7 @@ def field_path_error(field):
 
 
 def select_field(facts, field):
-    """The value at a dotted path (checked by field_path_error) in a model's facts; None where the model lacks a member."""
+    """The value at a dotted path (checked by field_path_error) in a model's facts; None where a member is missing."""
     value = facts
     for key in field.split("."):
         if not isinstance(value, dict):

@@ -8,14 +8,14 @@ from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.collections import is_sequence
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
-from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import (
     ACCESS_DENIED_ERROR_CODE,
     NOT_FOUND_ERROR_CODE,
     AnsibleCleanRoomsMLError,
 )
 from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
     get_collaboration_trained_model,
@@ -34,6 +34,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts 
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import cached_client
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import field_path_error, select_field
 
+
 class Term:
     """One trained model ARN the lookup was given, and its place among the terms (from 1)."""
 
@@ -44,7 +45,7 @@ class Term:
     @property
     def label(self):
         """How messages name the term."""
-        return "term %d" % self.number
+        return f"term {self.number:d}"
 
 
 def flattened_terms(terms):

@@ -8,6 +8,8 @@ collected and reported in one message that names the argument and what was expec
 before any call to AWS. Secret arguments are never quoted.
 """
 
+import contextlib
+
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
     TRAINED_MODEL_STATUSES,
@@ -116,13 +118,11 @@ def _delay(value, errors):
     if value is None:
         return DEFAULT_DELAY
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             value = float(value)  # a rulebook variable substituted into the arguments is a string
-        except ValueError:
-            pass
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_DELAY:
         errors.append(
-            "delay must be a number of seconds greater than 0 and at most %d, got %s" % (MAX_DELAY, quoted(value))
+            f"delay must be a number of seconds greater than 0 and at most {MAX_DELAY:d}, got {quoted(value)}"
         )
         return None
     return value
@@ -167,13 +167,13 @@ def source_options(args):
 
     arns = _string_list("trained_model_arns", args.get("trained_model_arns"), errors)
     for number, arn in enumerate(arns or (), 1):
-        errors.append(trained_model_arn_error("trained_model_arns[%d]" % number, arn))
+        errors.append(trained_model_arn_error(f"trained_model_arns[{number}]", arn))
 
     statuses = _string_list("statuses", args.get("statuses"), errors)
     for number, status in enumerate(statuses or (), 1):
         if status not in TRAINED_MODEL_STATUSES:
             errors.append(
-                "statuses[%d] must be one of %s, got %s" % (number, ", ".join(TRAINED_MODEL_STATUSES), quoted(status))
+                f"statuses[{number}] must be one of {', '.join(TRAINED_MODEL_STATUSES)}, got {quoted(status)}"
             )
 
     delay = _delay(args.get("delay"), errors)
@@ -188,7 +188,8 @@ def source_options(args):
         )
     elif validation_library_missing(validate_response):
         errors.append(
-            f"validate_response={validate_response} needs the Python library jsonschema where ansible-rulebook runs (or set validate_response=off)"
+            f"validate_response={validate_response} needs the Python library jsonschema where ansible-rulebook runs "
+            "(or set validate_response=off)"
         )
 
     connection = _connection(args, errors)

@@ -13,6 +13,7 @@ that cancelling the source returns at once instead of waiting for a call to fini
 """
 
 import asyncio
+import contextlib
 import logging
 import random
 import threading
@@ -31,7 +32,10 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors 
 )
 from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY, map_concurrently
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import SentCredentials, sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import (
+    SentCredentials,
+    sent_credentials,
+)
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
     RETRYABLE_ERROR_CODES,
     UnreadableResponseError,
@@ -91,10 +95,8 @@ async def run_in_daemon_thread(function, *args):
             outcome, value = "set_result", function(*args)
         except BaseException as error:  # pylint: disable=broad-except  # handed to the awaiting coroutine
             outcome, value = "set_exception", error
-        try:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody awaits the result any more
             loop.call_soon_threadsafe(_settle, future, outcome, value)
-        except RuntimeError:
-            pass  # the loop is closed: nobody awaits the result any more
 
     threading.Thread(target=call, name=f"{SOURCE_NAME} call", daemon=True).start()
     return await future
@@ -208,7 +210,7 @@ class TrainedModelStatusPoller:
         return list_collaboration_trained_models(self.client, self.options.collaboration_identifier)
 
     def fetch_models(self, changes):
-        """The GetCollaborationTrainedModel response of each change's model, or the AnsibleCleanRoomsMLError it raised."""
+        """The GetCollaborationTrainedModel response of each change's model, or the error (AnsibleCleanRoomsMLError)."""
 
         def fetch(change):
             try:

@@ -60,7 +60,7 @@ _SENT_HEADERS = ("authorization", "x-amz-security-token")
 
 
 class SentCredentials:
-    """The credential values a client's requests carried: its session token, Authorization header, access key, signatures.
+    """The credential values a client's requests carried: session token, Authorization header, access key, signatures.
 
     They are what an endpoint can quote back. Recorded as each request leaves (botocore's
     before-send event), so they are known whatever the source of the credentials.
@@ -101,7 +101,7 @@ SHOWN_LIMIT = 2000
 def _shown(text, secrets):
     text = redacted(text, secrets)
     if isinstance(text, str) and len(text) > SHOWN_LIMIT:
-        return "%s...(%d characters)" % (text[:SHOWN_LIMIT], len(text))
+        return f"{text[:SHOWN_LIMIT]}...({len(text)} characters)"
     return text
 
 
