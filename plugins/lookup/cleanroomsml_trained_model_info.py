@@ -160,7 +160,7 @@ from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_lookup
 
 
 class LookupModule(AWSLookupBase):
-    def run(self, terms, variables=None, **kwargs):
+    def run(self, terms, variables=None, botocore_version=None, boto3_version=None, **kwargs):
         with lookup_option_errors(self, kwargs):
-            super().run(terms, variables, **kwargs)
+            super().run(terms, variables, botocore_version, boto3_version, **kwargs)
         return TrainedModelLookup(self).run(terms)

@@ -15,13 +15,14 @@ messages treat it as any read timeout; the worker is abandoned (a daemon thread,
 
 import threading
 import weakref
+from typing import Any
 
 try:
     from botocore.exceptions import ReadTimeoutError
 except ImportError:
     ReadTimeoutError = None  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
 
-_clients = weakref.WeakSet()
+_clients: "weakref.WeakSet[Any]" = weakref.WeakSet()
 _clients_lock = threading.Lock()
 
 
@@ -72,6 +73,6 @@ def hold_answer_deadlines(client):
     # botocore's Endpoint sends through its http_session attribute (botocore's own tests replace it too).
     endpoint = getattr(client, "_endpoint", None)
     http_session = getattr(endpoint, "http_session", None)
-    if http_session is None or not hasattr(http_session, "send") or isinstance(http_session, _DeadlineSession):
+    if endpoint is None or not hasattr(http_session, "send") or isinstance(http_session, _DeadlineSession):
         return
     endpoint.http_session = _DeadlineSession(http_session, answer_seconds(client.meta.config))

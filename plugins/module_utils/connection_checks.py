@@ -9,11 +9,7 @@ no option, or with a traceback. Checked here before any call, by messages naming
 """
 
 import math
-
-try:
-    from urllib.parse import urlsplit
-except ImportError:  # pragma: no cover
-    from urlparse import urlsplit
+from urllib.parse import urlsplit
 
 try:
     from botocore.config import Config

@@ -18,6 +18,7 @@ Plain Python with no Ansible import: the pytest plugin ships a verbatim copy (wr
 import re
 import threading
 import weakref
+from typing import Any, Set
 
 REDACTED = "<redacted>"
 
@@ -66,7 +67,7 @@ class SentCredentials:
     """
 
     def __init__(self):
-        self.values = set()
+        self.values: Set[str] = set()
 
     def record(self, request=None, **kwargs):
         for name, value in (getattr(request, "headers", None) or {}).items():
@@ -78,7 +79,7 @@ class SentCredentials:
         # None: botocore goes on sending the request.
 
 
-_recorders = weakref.WeakKeyDictionary()
+_recorders: "weakref.WeakKeyDictionary[Any, SentCredentials]" = weakref.WeakKeyDictionary()
 _recorders_lock = threading.Lock()
 
 

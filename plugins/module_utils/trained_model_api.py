@@ -10,6 +10,7 @@ import contextlib
 import email.utils
 import math
 import time
+from typing import Any, Dict
 
 try:
     from botocore.exceptions import BotoCoreError, ClientError
@@ -32,7 +33,12 @@ RETRYABLE_ERROR_CODES = (
     "ServiceUnavailableException",
 )
 
-_BACKOFF = {"retries": 6, "delay": 1, "max_delay": 20, "catch_extra_error_codes": list(RETRYABLE_ERROR_CODES)}
+_BACKOFF: Dict[str, Any] = {
+    "retries": 6,
+    "delay": 1,
+    "max_delay": 20,
+    "catch_extra_error_codes": list(RETRYABLE_ERROR_CODES),
+}
 
 # What botocore's response parser raises, instead of an error of its own, on a body of the wrong
 # shape: JSON that is not an object (AttributeError, TypeError), a timestamp that is no date

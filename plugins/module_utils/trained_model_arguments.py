@@ -7,17 +7,22 @@ The patterns and lengths come from the shared schema, which a test keeps equal t
 botocore's service model, so they are never copied by hand.
 """
 
+from typing import Any, Dict, cast
+
 from ansible_collections.cleanrooms.ml.plugins.module_utils.identifier_rules import IdentifierRule
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import arn_mistake
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
-TRAINED_MODEL_STATUSES = tuple(SCHEMA["$defs"]["TrainedModelStatus"]["enum"])
+# The generated SCHEMA is a literal of mixed values, which mypy types as object.
+_DEFINITIONS = cast(Dict[str, Any], SCHEMA["$defs"])
+
+TRAINED_MODEL_STATUSES = tuple(_DEFINITIONS["TrainedModelStatus"]["enum"])
 
 UUID_RULE = IdentifierRule(
-    SCHEMA["$defs"]["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)"
+    _DEFINITIONS["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)"
 )
-_ARN = SCHEMA["$defs"]["TrainedModelArn"]
+_ARN = _DEFINITIONS["TrainedModelArn"]
 TRAINED_MODEL_ARN_RULE = IdentifierRule(
     _ARN,
     f"a trained model ARN of {_ARN['minLength']:d} to {_ARN['maxLength']:d} characters, like "

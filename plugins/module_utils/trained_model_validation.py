@@ -17,6 +17,7 @@ lists every violation with its path.
 import datetime
 import numbers
 import re
+from typing import Any, Dict, Optional, Tuple
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import QUOTE_LIMIT, quoted
 
@@ -26,9 +27,9 @@ _MAX_LISTED_ENUM_VALUES = 12
 GET_RESPONSE_DEFINITION = None
 SUMMARY_DEFINITION = "CollaborationTrainedModelSummary"
 
-_validators = {}
-_patterns = {}
-_understood = {}
+_validators: Dict[Tuple[int, Optional[str]], Any] = {}
+_patterns: Dict[str, "re.Pattern[str]"] = {}
+_understood: Dict[int, Tuple[Any, bool]] = {}
 
 
 class SchemaViolation:

@@ -8,8 +8,13 @@ so a typo fails before any call, and a member a model simply lacks (status_detai
 ACTIVE model) is not mistaken for one.
 """
 
+from typing import Any, Dict, cast
+
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
+
+# The generated SCHEMA is a literal of mixed values, which mypy types as object.
+_DEFINITIONS = cast(Dict[str, Any], SCHEMA["$defs"])
 
 # How the schema's JSON types are called in messages about Ansible values.
 _TYPE_NAMES = {
@@ -24,7 +29,7 @@ _TYPE_NAMES = {
 def _resolved(node):
     """A schema node with its $ref (always "#/$defs/<name>" in this schema) followed."""
     while "$ref" in node:
-        node = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        node = _DEFINITIONS[node["$ref"].rsplit("/", 1)[1]]
     return node
 
 

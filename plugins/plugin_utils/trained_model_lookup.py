@@ -4,6 +4,8 @@
 """What the lookup cleanroomsml_trained_model_info does once its options are set:
 describe each term's trained model, concurrently, and return the facts in term order."""
 
+from typing import Any, List, Optional
+
 from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.collections import is_sequence
@@ -50,7 +52,7 @@ class Term:
 
 def flattened_terms(terms):
     """Terms as Term objects; a list given as one term counts as its items, so lookup(..., arns) works."""
-    arns = []
+    arns: List[Any] = []
     for term in terms:
         arns.extend(term if is_sequence(term) else [term])
     return [Term(number, arn) for number, arn in enumerate(arns, 1)]
@@ -82,7 +84,7 @@ class TrainedModelLookup:
 
     def argument_errors(self, terms):
         """Every problem with the terms and the options that ansible's own checks let through."""
-        errors = []
+        errors: List[Optional[str]] = []
         # Every term must be an ARN: unlike an unset option, a None term is a mistake too.
         errors.extend(trained_model_arn_error(term.label, term.arn) for term in terms)
         errors.extend(identifier_errors(collaboration_identifier=self.collaboration, version_identifier=self.version))

@@ -9,6 +9,7 @@ before any call to AWS. Secret arguments are never quoted.
 """
 
 import contextlib
+from typing import Any, Dict, List, Optional
 
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
@@ -83,9 +84,9 @@ class SourceOptions:
 def _canonical_names(args, errors):
     """args with aliases replaced by option names; unknown names and an option given twice are errors."""
     names = {name: name for name in SOURCE_OPTIONS + tuple(CONNECTION_OPTIONS)}
-    for name, aliases in CONNECTION_OPTIONS.items():
-        names.update(dict.fromkeys(aliases, name))
-    canonical = {}
+    for option, aliases in CONNECTION_OPTIONS.items():
+        names.update(dict.fromkeys(aliases, option))
+    canonical: Dict[str, Any] = {}
     for given, value in args.items():
         # ansible-rulebook adds these to every source's arguments.
         if given in ("eda_feedback_queue",):
@@ -155,7 +156,7 @@ def _connection(args, errors):
 
 def source_options(args):
     """SourceOptions from ansible-rulebook's args; raises SourceArgumentError listing every problem."""
-    errors = []
+    errors: List[Optional[str]] = []
     if not isinstance(args, dict):
         raise SourceArgumentError(f"{SOURCE_NAME}: the arguments must be a dict, got {type(args).__name__}")
     args = _canonical_names(args, errors)
@@ -193,9 +194,9 @@ def source_options(args):
         )
 
     connection = _connection(args, errors)
-    errors = [error for error in errors if error]
-    if errors:
-        raise SourceArgumentError("{}: {}".format(SOURCE_NAME, "; ".join(errors)))
+    problems = [error for error in errors if error]
+    if problems:
+        raise SourceArgumentError("{}: {}".format(SOURCE_NAME, "; ".join(problems)))
     return SourceOptions(
         collaboration,
         frozenset(arns) if arns else None,

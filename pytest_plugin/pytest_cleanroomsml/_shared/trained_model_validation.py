@@ -18,6 +18,7 @@ lists every violation with its path.
 import datetime
 import numbers
 import re
+from typing import Any, Dict, Optional, Tuple
 
 from .quoted_values import QUOTE_LIMIT, quoted
 
@@ -27,9 +28,9 @@ _MAX_LISTED_ENUM_VALUES = 12
 GET_RESPONSE_DEFINITION = None
 SUMMARY_DEFINITION = "CollaborationTrainedModelSummary"
 
-_validators = {}
-_patterns = {}
-_understood = {}
+_validators: Dict[Tuple[int, Optional[str]], Any] = {}
+_patterns: Dict[str, "re.Pattern[str]"] = {}
+_understood: Dict[int, Tuple[Any, bool]] = {}
 
 
 class SchemaViolation:

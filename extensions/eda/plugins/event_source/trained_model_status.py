@@ -121,8 +121,9 @@ async def main(queue, args):
 
 if __name__ == "__main__":
     import asyncio
+    from typing import Any
 
-    class _PrintingQueue(asyncio.Queue):
+    class _PrintingQueue(asyncio.Queue[Any]):
         async def put(self, item):
             print(item)
 
