@@ -8,8 +8,8 @@ Plain Python with no Ansible import, because the pytest plugin ships a verbatim 
 of this file (written by ``make schema``). The schema is passed in by the caller: the
 collection reads it from trained_model_schema.py, the plugin from its package data.
 
-Every response is validated, so validation must be cheap. Importing jsonschema costs a
-module run some 50 ms, a tenth of its time, so a response is first checked
+Every response is validated, so validation must be cheap. Importing jsonschema is a large
+part of a module run's time (figures in docs/performance.md), so a response is first checked
 by ``conforms``: a small interpreter of the keywords the schema uses, with jsonschema's
 semantics and no import. Only a response it does not accept goes to jsonschema, which
 lists every violation with its path.
@@ -91,8 +91,8 @@ def _is_date_time(value):
 def _validator(schema, definition):
     """Build (once per schema and definition) a draft 2020-12 validator with format checks on.
 
-    jsonschema is imported here rather than at module level: it costs about 100 ms,
-    and callers that turn validation off should not pay for it.
+    jsonschema is imported here rather than at module level: its import is costly
+    (docs/performance.md), and callers that turn validation off should not pay for it.
     """
     key = (id(schema), definition)
     cached = _validators.get(key)
