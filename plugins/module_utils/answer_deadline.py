@@ -47,7 +47,8 @@ class _DeadlineSession:
         def send():
             try:
                 response = self.http_session.send(request)
-                _ = response.content  # the whole body, read inside the deadline
+                # Reading the property loads the whole body, inside the deadline.
+                response.content  # noqa: B018  # pylint: disable=pointless-statement
                 outcome["response"] = response
             except Exception as error:  # pylint: disable=broad-except  # raised again on the caller's thread
                 outcome["error"] = error

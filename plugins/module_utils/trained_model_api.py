@@ -19,9 +19,12 @@ except ImportError:
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import CleanRoomsMLErrorHandler
-from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import GET_OPERATION, LIST_OPERATION
-from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import (
-    SERVICE_NAME as SERVICE_NAME,  # re-exported: the benchmarks import it from here
+
+# SERVICE_NAME is re-exported: benchmarks/event_poll_timer.py imports it from here.
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import (  # pylint: disable=unused-import
+    GET_OPERATION,
+    LIST_OPERATION,
+    SERVICE_NAME,  # noqa: F401
 )
 
 # Error codes worth another try besides those AWSRetry already knows (Throttling, InternalError...):

@@ -68,10 +68,9 @@ class TrainedModelStatusError(RuntimeError):
     """A failure no retry can mend (access denied, unknown collaboration...): it ends the source."""
 
 
-def is_transient(error):
-    """True for a failed call (AnsibleCleanRoomsMLError) that may pass: throttling, a 5xx answer, the network,
-    a body cut short."""
-    error = error.exception
+def is_transient(failure):
+    """True for a failed call (AnsibleCleanRoomsMLError) that may pass: throttling, a 5xx answer, the network..."""
+    error = failure.exception
     if isinstance(error, ClientError):
         status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
         code = error_code(error)
