@@ -47,7 +47,8 @@ EXAMPLES = r"""
   ansible.builtin.assert:
     that:
       - violations | length == 0
-    fail_msg: "{{ violations | map(attribute='path') | zip(violations | map(attribute='message')) | map('join', ': ') | list }}"
+    fail_msg: "{{ violations | map(attribute='path') | zip(violations | map(attribute='message'))
+      | map('join', ': ') | list }}"
   vars:
     violations: "{{ churn.trained_model | cleanrooms.ml.trained_model_violations }}"
 

@@ -7,8 +7,8 @@ version_added: 0.1.0
 short_description: Get facts about AWS Clean Rooms ML trained models in templates
 description:
   - Returns, for each trained model ARN given as a term, the description of the trained model that the
-    C(GetCollaborationTrainedModel) API gives, with snake_case keys and ISO 8601 timestamps, that is the same dict as the module
-    returns as RV(cleanrooms.ml.cleanroomsml_trained_model_info#module:trained_model).
+    C(GetCollaborationTrainedModel) API gives, with snake_case keys and ISO 8601 timestamps, that is the same dict as
+    the module returns as RV(cleanrooms.ml.cleanroomsml_trained_model_info#module:trained_model).
   - Results are in the order of the terms. The models are described concurrently, O(max_concurrency) at a time.
   - Terms and options are checked before any call to AWS.
   - Each response is checked against the collection's JSON Schema of the API response, see O(validate_response).
@@ -83,19 +83,22 @@ EXAMPLES = r"""
 
 - name: Show the status of a trained model
   ansible.builtin.debug:
-    msg: "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arn, collaboration_identifier=collaboration_id, field='status') }}"
+    msg: "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arn,
+      collaboration_identifier=collaboration_id, field='status') }}"
 
 - name: Stop unless every model of the pipeline is ACTIVE
   ansible.builtin.assert:
     that: item.status == "ACTIVE"
     fail_msg: "{{ item.name }} is {{ item.status }}"
-  loop: "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn_arn, propensity_arn, collaboration_identifier=collaboration_id) }}"
+  loop: "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn_arn, propensity_arn,
+    collaboration_identifier=collaboration_id) }}"
   loop_control:
     label: "{{ item.name }}"
 
 - name: Describe a list of models, leaving out those that are gone, with a warning
   ansible.builtin.set_fact:
-    models: "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arns, collaboration_id=collaboration_id, on_missing='warn', wantlist=true) }}"
+    models: "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arns, collaboration_id=collaboration_id,
+      on_missing='warn', wantlist=true) }}"
 
 - name: Describe one version, failing on any difference from the response schema
   ansible.builtin.set_fact:
@@ -112,7 +115,8 @@ EXAMPLES = r"""
 - name: Render a report with one lookup per model in the template's loop; all of them share one client
   # model_report.j2:
   # {% for arn in model_arns %}
-  # {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', arn, collaboration_identifier=collaboration_id, field='status') }}
+  # {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', arn,
+  #           collaboration_identifier=collaboration_id, field='status') }}
   # {% endfor %}
   ansible.builtin.template:
     src: model_report.j2
@@ -124,10 +128,11 @@ RETURN = r"""
 _raw:
   description:
     - One item per term, in the order of the terms, without the terms left out by O(on_missing) or O(on_denied).
-    - Each item is the trained model as C(GetCollaborationTrainedModel) describes it, with snake_case keys, that is the dict the module
-      returns as RV(cleanrooms.ml.cleanroomsml_trained_model_info#module:trained_model); with O(field), the value at
-      that path instead.
-    - With the C(lookup) function and one term, the item itself; use the C(query) function or C(wantlist=true) for a list.
+    - Each item is the trained model as C(GetCollaborationTrainedModel) describes it, with snake_case keys, that is the
+      dict the module returns as RV(cleanrooms.ml.cleanroomsml_trained_model_info#module:trained_model); with O(field),
+      the value at that path instead.
+    - With the C(lookup) function and one term, the item itself; use the C(query) function or C(wantlist=true) for
+      a list.
   type: list
   elements: raw
   sample:
@@ -155,7 +160,7 @@ from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_lookup
 
 
 class LookupModule(AWSLookupBase):
-    def run(self, terms, variables=None, **kwargs):
+    def run(self, terms, variables=None, botocore_version=None, boto3_version=None, **kwargs):
         with lookup_option_errors(self, kwargs):
-            super().run(terms, variables, **kwargs)
+            super().run(terms, variables, botocore_version, boto3_version, **kwargs)
         return TrainedModelLookup(self).run(terms)

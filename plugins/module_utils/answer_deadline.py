@@ -8,20 +8,21 @@ a proxy) that sends a byte every few seconds keeps a request, and the task, aliv
 ever. ``hold_answer_deadlines(client)`` wraps the client's HTTP session, so that each
 request is sent on a worker thread, which connects, sends and reads the whole answer,
 and waited for at most connect_timeout + read_timeout seconds. (A before-send handler
-cannot do it: botocore calls every one, also after a test's stub has answered.) Past that, the attempt ends with botocore's own
-ReadTimeoutError, so botocore's retries and the callers' messages treat it as any read
-timeout; the worker is abandoned (a daemon thread, left to the dying connection).
+cannot do it: botocore calls every one, also after a test's stub has answered.) Past that,
+the attempt ends with botocore's own ReadTimeoutError, so botocore's retries and the callers'
+messages treat it as any read timeout; the worker is abandoned (a daemon thread, left to the dying connection).
 """
 
 import threading
 import weakref
+from typing import Any
 
 try:
     from botocore.exceptions import ReadTimeoutError
 except ImportError:
     ReadTimeoutError = None  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
 
-_clients = weakref.WeakSet()
+_clients: "weakref.WeakSet[Any]" = weakref.WeakSet()
 _clients_lock = threading.Lock()
 
 
@@ -46,7 +47,8 @@ class _DeadlineSession:
         def send():
             try:
                 response = self.http_session.send(request)
-                response.content  # pylint: disable=pointless-statement  # the whole body, inside the deadline
+                # Reading the property loads the whole body, inside the deadline.
+                response.content  # noqa: B018  # pylint: disable=pointless-statement
                 outcome["response"] = response
             except Exception as error:  # pylint: disable=broad-except  # raised again on the caller's thread
                 outcome["error"] = error
@@ -72,6 +74,6 @@ def hold_answer_deadlines(client):
     # botocore's Endpoint sends through its http_session attribute (botocore's own tests replace it too).
     endpoint = getattr(client, "_endpoint", None)
     http_session = getattr(endpoint, "http_session", None)
-    if http_session is None or not hasattr(http_session, "send") or isinstance(http_session, _DeadlineSession):
+    if endpoint is None or not hasattr(http_session, "send") or isinstance(http_session, _DeadlineSession):
         return
     endpoint.http_session = _DeadlineSession(http_session, answer_seconds(client.meta.config))

@@ -9,11 +9,7 @@ no option, or with a traceback. Checked here before any call, by messages naming
 """
 
 import math
-
-try:
-    from urllib.parse import urlsplit
-except ImportError:  # pragma: no cover
-    from urlparse import urlsplit
+from urllib.parse import urlsplit
 
 try:
     from botocore.config import Config
@@ -35,7 +31,7 @@ def _url_error(what, url):
         return f"{expected}, got a {type(url).__name__}"
     try:
         parts = urlsplit(url)
-        parts.port  # pylint: disable=pointless-statement  # raises ValueError on a port that is no number
+        parts.port  # noqa: B018  # pylint: disable=pointless-statement  # raises ValueError on a port that is no number
     except ValueError as error:
         return f"{expected}, got {quoted(redacted(url))} ({error})"
     if parts.scheme not in ("http", "https") or not parts.hostname:

@@ -18,6 +18,7 @@ Plain Python with no Ansible import: the pytest plugin ships a verbatim copy (wr
 import re
 import threading
 import weakref
+from typing import Any, Set
 
 REDACTED = "<redacted>"
 
@@ -59,14 +60,14 @@ _SENT_HEADERS = ("authorization", "x-amz-security-token")
 
 
 class SentCredentials:
-    """The credential values a client's requests carried: its session token, Authorization header, access key, signatures.
+    """The credential values a client's requests carried: session token, Authorization header, access key, signatures.
 
     They are what an endpoint can quote back. Recorded as each request leaves (botocore's
     before-send event), so they are known whatever the source of the credentials.
     """
 
     def __init__(self):
-        self.values = set()
+        self.values: Set[str] = set()
 
     def record(self, request=None, **kwargs):
         for name, value in (getattr(request, "headers", None) or {}).items():
@@ -78,7 +79,7 @@ class SentCredentials:
         # None: botocore goes on sending the request.
 
 
-_recorders = weakref.WeakKeyDictionary()
+_recorders: "weakref.WeakKeyDictionary[Any, SentCredentials]" = weakref.WeakKeyDictionary()
 _recorders_lock = threading.Lock()
 
 
@@ -100,7 +101,7 @@ SHOWN_LIMIT = 2000
 def _shown(text, secrets):
     text = redacted(text, secrets)
     if isinstance(text, str) and len(text) > SHOWN_LIMIT:
-        return "%s...(%d characters)" % (text[:SHOWN_LIMIT], len(text))
+        return f"{text[:SHOWN_LIMIT]}...({len(text)} characters)"
     return text
 
 

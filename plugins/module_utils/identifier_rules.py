@@ -28,7 +28,7 @@ class IdentifierRule:
         if not isinstance(value, str):
             return f"{type(value).__name__} {quoted(value)}"
         if not self.min_length <= len(value) <= self.max_length:
-            return "%s of %d characters" % (quoted(value), len(value))
+            return f"{quoted(value)} of {len(value)} characters"
         # "$" also matches before a final newline, so newlines are refused explicitly.
         if "\n" in value or not self.pattern.match(value):
             mistake = self.mistake and self.mistake(value, self.pattern.pattern)

@@ -19,11 +19,11 @@ def quoted(value, limit=QUOTE_LIMIT):
         shown = ascii(value[:limit])
         if len(value) <= limit:
             return shown
-        return "%s...(%d characters)" % (shown, len(value))
+        return f"{shown}...({len(value)} characters)"
     try:
         text = ascii(value)
     except RecursionError:
         return f"<{type(value).__name__} nested too deeply to show>"
     if len(text) <= limit:
         return text
-    return "%s...(%d characters)" % (text[:limit], len(text))
+    return f"{text[:limit]}...({len(text)} characters)"

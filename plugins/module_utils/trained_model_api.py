@@ -1,12 +1,16 @@
 # Copyright: Contributors to the cleanrooms.ml project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Calls to the Clean Rooms ML API shared by the module and the lookup, and their error messages."""
+"""Calls to the Clean Rooms ML API shared by the module, the lookup and the event source.
+
+Each raises AnsibleCleanRoomsMLError (cleanroomsml_errors) when the call fails.
+"""
 
 import contextlib
 import email.utils
 import math
 import time
+from typing import Any, Dict
 
 try:
     from botocore.exceptions import BotoCoreError, ClientError
@@ -14,13 +18,14 @@ except ImportError:
     BotoCoreError = ClientError = Exception  # Handled by AnsibleAWSModule and AWSLookupBase, which require botocore
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import region_mismatch
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import CleanRoomsMLErrorHandler
 
-SERVICE_NAME = "cleanroomsml"
-
-# The API operations, as error messages, the IAM actions and the fake's call log name them.
-GET_OPERATION = "GetCollaborationTrainedModel"
-LIST_OPERATION = "ListCollaborationTrainedModels"
+# SERVICE_NAME is re-exported: benchmarks/event_poll_timer.py imports it from here.
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import (  # pylint: disable=unused-import
+    GET_OPERATION,
+    LIST_OPERATION,
+    SERVICE_NAME,  # noqa: F401
+)
 
 # Error codes worth another try besides those AWSRetry already knows (Throttling, InternalError...):
 # the ones Clean Rooms ML itself answers with.
@@ -31,13 +36,12 @@ RETRYABLE_ERROR_CODES = (
     "ServiceUnavailableException",
 )
 
-_BACKOFF = {"retries": 6, "delay": 1, "max_delay": 20, "catch_extra_error_codes": list(RETRYABLE_ERROR_CODES)}
-
-IAM_ACTIONS = {
-    "GetCollaborationTrainedModel": "cleanrooms-ml:GetCollaborationTrainedModel",
-    "ListCollaborationTrainedModels": "cleanrooms-ml:ListCollaborationTrainedModels",
+_BACKOFF: Dict[str, Any] = {
+    "retries": 6,
+    "delay": 1,
+    "max_delay": 20,
+    "catch_extra_error_codes": list(RETRYABLE_ERROR_CODES),
 }
-
 
 # What botocore's response parser raises, instead of an error of its own, on a body of the wrong
 # shape: JSON that is not an object (AttributeError, TypeError), a timestamp that is no date
@@ -80,7 +84,7 @@ def _check_readable(document, what):
     for member, value in document.items():
         if member != "ResponseMetadata" and _nested_too_deeply(value):
             raise UnreadableResponseError(
-                reason="%s member %s is nested more than %d levels deep" % (what, member, MAX_NESTING)
+                reason=f"{what} member {member} is nested more than {MAX_NESTING} levels deep"
             )
     if document.get("status") is not None and not isinstance(document["status"], str):
         raise UnreadableResponseError(
@@ -159,6 +163,7 @@ def retry_decorator():
     return AWSRetry.jittered_backoff(**_BACKOFF)
 
 
+@CleanRoomsMLErrorHandler.common_error_handler(GET_OPERATION)
 def get_collaboration_trained_model(
     client, trained_model_arn, collaboration_identifier, version_identifier=None, deadline=None
 ):
@@ -184,6 +189,7 @@ def get_collaboration_trained_model(
     return response
 
 
+@CleanRoomsMLErrorHandler.common_error_handler(LIST_OPERATION)
 def list_collaboration_trained_models(client, collaboration_identifier, clock=time.monotonic):
     """Every trained model summary of a collaboration, through botocore's paginator (all pages).
 
@@ -211,7 +217,7 @@ def list_collaboration_trained_models(client, collaboration_identifier, clock=ti
 def _page_summaries(page, number):
     """The trained model summaries of a list page, each checked as _check_readable does."""
     summaries = page.get("collaborationTrainedModels")
-    what = "%s page %d" % (LIST_OPERATION, number)
+    what = f"{LIST_OPERATION} page {number}"
     if not isinstance(summaries, list) or not all(isinstance(summary, dict) for summary in summaries):
         raise UnreadableResponseError(reason=f"{what} has no collaborationTrainedModels list of objects")
     for summary in summaries:
@@ -222,45 +228,8 @@ def _page_summaries(page, number):
 def _check_listing_limits(pages, items, seconds):
     """Raise ListingLimitError when a listing with another page to come has reached one of LIST_LIMITS."""
     if pages >= LIST_LIMITS["pages"]:
-        raise ListingLimitError(reached="%d pages" % pages, limit="%d pages" % LIST_LIMITS["pages"])
+        raise ListingLimitError(reached=f"{pages} pages", limit=f"{int(LIST_LIMITS['pages'])} pages")
     if items >= LIST_LIMITS["items"]:
-        raise ListingLimitError(reached="%d trained models" % items, limit="%d trained models" % LIST_LIMITS["items"])
+        raise ListingLimitError(reached=f"{items} trained models", limit=f"{int(LIST_LIMITS['items'])} trained models")
     if seconds >= LIST_LIMITS["seconds"]:
-        raise ListingLimitError(reached=f"{seconds:.0f} seconds", limit="%d seconds" % LIST_LIMITS["seconds"])
-
-
-def error_code(error):
-    """The AWS error code of a botocore ClientError, or None for other exceptions."""
-    response = getattr(error, "response", None) or {}
-    return response.get("Error", {}).get("Code")
-
-
-def client_region(client):
-    """The Region a boto3 client sends its requests to."""
-    return client.meta.region_name
-
-
-def describe_error(
-    error, operation, trained_model_arn=None, collaboration_identifier=None, version_identifier=None, region=None
-):
-    """Say in one line what failed, in the words of the request rather than the HTTP exchange.
-
-    ``region`` is where the request went: a model asked for in another Region than its ARN's
-    is never found there, and the message says so.
-    """
-    code = error_code(error)
-    if code == "ResourceNotFoundException" and trained_model_arn:
-        message = "trained model {} (version {}) not found in collaboration {}".format(
-            trained_model_arn,
-            version_identifier or "latest",
-            collaboration_identifier,
-        )
-        mismatch = region_mismatch(trained_model_arn, region)
-        return f"{message}: {mismatch}" if mismatch else message
-    if code == "ResourceNotFoundException" and collaboration_identifier:
-        return f"collaboration {collaboration_identifier} not found"
-    if code == "AccessDeniedException":
-        return f"access denied to {operation}: the caller needs the IAM action {IAM_ACTIONS.get(operation, operation)}"
-    if code:
-        return f"{operation} failed with {code}"
-    return f"{operation} failed"
+        raise ListingLimitError(reached=f"{seconds:.0f} seconds", limit=f"{int(LIST_LIMITS['seconds'])} seconds")

@@ -7,22 +7,26 @@ The patterns and lengths come from the shared schema, which a test keeps equal t
 botocore's service model, so they are never copied by hand.
 """
 
+from typing import Any, Dict, cast
+
 from ansible_collections.cleanrooms.ml.plugins.module_utils.identifier_rules import IdentifierRule
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arns import arn_mistake
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
 
-TRAINED_MODEL_STATUSES = tuple(SCHEMA["$defs"]["TrainedModelStatus"]["enum"])
+# The generated SCHEMA is a literal of mixed values, which mypy types as object.
+_DEFINITIONS = cast(Dict[str, Any], SCHEMA["$defs"])
+
+TRAINED_MODEL_STATUSES = tuple(_DEFINITIONS["TrainedModelStatus"]["enum"])
 
 UUID_RULE = IdentifierRule(
-    SCHEMA["$defs"]["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)"
+    _DEFINITIONS["UUID"], "a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)"
 )
-_ARN = SCHEMA["$defs"]["TrainedModelArn"]
+_ARN = _DEFINITIONS["TrainedModelArn"]
 TRAINED_MODEL_ARN_RULE = IdentifierRule(
     _ARN,
-    "a trained model ARN of %d to %d characters, like "
-    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>"
-    % (_ARN["minLength"], _ARN["maxLength"]),
+    f"a trained model ARN of {_ARN['minLength']:d} to {_ARN['maxLength']:d} characters, like "
+    "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>",
     mistake=arn_mistake,
 )
 
@@ -63,9 +67,9 @@ def integer_range_error(parameter, value, minimum=None, maximum=None):
     if not (too_low or too_high):
         return None
     if minimum is not None and maximum is not None:
-        expected = "from %d to %d" % (minimum, maximum)
+        expected = f"from {minimum:d} to {maximum:d}"
     elif minimum is not None:
-        expected = "at least %d" % minimum
+        expected = f"at least {minimum:d}"
     else:
-        expected = "at most %d" % maximum
-    return "%s must be %s, got %d" % (parameter, expected, value)
+        expected = f"at most {maximum:d}"
+    return f"{parameter} must be {expected}, got {value:d}"

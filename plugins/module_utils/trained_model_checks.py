@@ -94,7 +94,7 @@ def _mapping_description(mapping):
         return "an empty mapping"
     listed = ", ".join(quoted(key) for key in keys[:_LISTED_KEYS])
     if len(keys) > _LISTED_KEYS:
-        listed += ", ... (%d keys)" % len(keys)
+        listed += f", ... ({len(keys)} keys)"
     return "a mapping with keys " + listed
 
 
@@ -106,7 +106,10 @@ def _builtin_type_name(value):
 def _registered_result_hint(value):
     if not isinstance(value, Mapping) or not any(member in value for member in _RESULT_MEMBERS):
         return ""
-    return "this looks like a whole registered result of the cleanrooms.ml module: pass its .trained_model, or an item of its .trained_models"
+    return (
+        "this looks like a whole registered result of the cleanrooms.ml module: "
+        "pass its .trained_model, or an item of its .trained_models"
+    )
 
 
 def _camel_case_keys(value):
@@ -181,11 +184,7 @@ def violations_failure(document, violations):
     if not violations:
         return None
     listed = "".join(f"\n  {violation}" for violation in violations)
-    return "%s does not match the trained model schema (%d violation(s)):%s" % (
-        model_label(document),
-        len(violations),
-        listed,
-    )
+    return f"{model_label(document)} does not match the trained model schema ({len(violations)} violation(s)):{listed}"
 
 
 def _unexpected(document, state, expected, details):

@@ -19,8 +19,8 @@ VALIDATE_RESPONSE_CHOICES = ("strict", "warn", "off")
 
 @functools.lru_cache(maxsize=None)
 def _jsonschema_installed():
-    # Asked once per process: the lookup runs this check on every call, and a search of
-    # sys.path costs a tenth of a millisecond or more each time.
+    # Asked once per process: the lookup runs this check on every call, and each search of
+    # sys.path is a measurable part of a call (docs/performance.md, lookup-per-call).
     return importlib.util.find_spec("jsonschema") is not None
 
 
@@ -35,8 +35,8 @@ class ResponseValidationError(Exception):
     def __init__(self, what, violations):
         self.violations = violations
         super().__init__(
-            "%s does not match the response schema (%d violation(s)): %s"
-            % (what, len(violations), "; ".join(str(v) for v in violations))
+            f"{what} does not match the response schema ({len(violations)} violation(s)): "
+            + "; ".join(str(v) for v in violations)
         )
 
 

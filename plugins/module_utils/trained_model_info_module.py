@@ -7,28 +7,23 @@ get one trained model (and optionally wait for a status), or list a collaboratio
 import datetime
 import time
 
-try:
-    from botocore.exceptions import BotoCoreError, ClientError
-except ImportError:
-    pass  # Handled by AnsibleAWSModule
-
 from ansible.module_utils.basic import _load_params, missing_required_lib
 from ansible.module_utils.common.warnings import warn
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import (
+    AnsibleCleanRoomsMLError,
+    failure_message,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import LIST_OPERATION, SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import (
     aws_config_error,
     endpoint_url_error,
 )
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error, sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
-    GET_OPERATION,
-    LIST_OPERATION,
-    SERVICE_NAME,
     UnreadableResponseError,
-    client_region,
-    describe_error,
     get_collaboration_trained_model,
     list_collaboration_trained_models,
     retry_decorator,
@@ -144,7 +139,8 @@ def argument_errors(params, given=None):
     if any(option in given and given[option] is None for option in ("trained_model_arn", "arn")):
         # An undefined variable's default, most likely: listing the whole collaboration instead would hide it.
         errors.append(
-            "trained_model_arn is null: give a trained model ARN, or leave the option out to list the collaboration's trained models"
+            "trained_model_arn is null: give a trained model ARN, "
+            "or leave the option out to list the collaboration's trained models"
         )
     if given.get("name") is not None and not isinstance(given["name"], str):
         # The argument spec would turn it into a string that matches no model.
@@ -162,15 +158,6 @@ def creation_order(summary):
     if isinstance(created, datetime.datetime):
         return (1, created.timestamp() if created.tzinfo else created.replace(tzinfo=datetime.timezone.utc).timestamp())
     return (0, 0)
-
-
-class _CallFailed(Exception):
-    """An AWS error, carried out of worker threads so that only the main thread fails the task."""
-
-    def __init__(self, error, message):
-        super().__init__(message)
-        self.error = error
-        self.message = message
 
 
 class TrainedModelInfo:
@@ -195,24 +182,18 @@ class TrainedModelInfo:
         return facts
 
     def get(self, arn, version=None, deadline=None):
-        """The raw response for one trained model; safe to call from worker threads."""
-        try:
-            return get_collaboration_trained_model(self.client, arn, self.collaboration, version, deadline)
-        except (BotoCoreError, ClientError) as error:
-            raise _CallFailed(
-                error,
-                describe_error(error, GET_OPERATION, arn, self.collaboration, version, client_region(self.client)),
-            )
+        """The raw response for one trained model; safe to call from worker threads (errors reach the main one)."""
+        return get_collaboration_trained_model(self.client, arn, self.collaboration, version, deadline)
 
-    def describe(self):
+    def result(self):
         """The module's result: one model when an ARN is given, otherwise the collaboration's list."""
         try:
-            return self.describe_one() if self.params["trained_model_arn"] else self.describe_all()
-        except _CallFailed as failure:
+            return self.one_model() if self.params["trained_model_arn"] else self.model_list()
+        except AnsibleCleanRoomsMLError as error:
             # The service's message may quote the request's headers; Ansible masks only no_log options.
-            self.module.fail_json_aws(redact_error(failure.error, self.sent_credentials.values), msg=failure.message)
+            self.module.fail_json_aws_error(error.redacted(self.sent_credentials.values))
 
-    def describe_one(self):
+    def one_model(self):
         arn, version = self.params["trained_model_arn"], self.params["version_identifier"]
         what = f"trained model {arn}"
         if not self.params["wait"]:
@@ -236,11 +217,8 @@ class TrainedModelInfo:
             )
         return {"trained_model": self.facts(response, what), "wait_polls": polls, "wait_seconds": round(seconds, 1)}
 
-    def describe_all(self):
-        try:
-            summaries = list_collaboration_trained_models(self.client, self.collaboration)
-        except (BotoCoreError, ClientError) as error:
-            raise _CallFailed(error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration))
+    def model_list(self):
+        summaries = list_collaboration_trained_models(self.client, self.collaboration)
         name, statuses = self.params["name"], self.params["status"]
         kept = [
             summary
@@ -260,8 +238,9 @@ class TrainedModelInfo:
                         LIST_OPERATION, quoted(summary.get("name"))
                     )
                 )
-                raise _CallFailed(
-                    error, describe_error(error, LIST_OPERATION, collaboration_identifier=self.collaboration)
+                raise AnsibleCleanRoomsMLError(
+                    message=failure_message(error, LIST_OPERATION, collaboration_identifier=self.collaboration),
+                    exception=error,
                 )
         responses = map_concurrently(
             lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")),
@@ -286,4 +265,4 @@ def run(module):
             msg=missing_required_lib("jsonschema", reason="to validate responses (or set validate_response=off)")
         )
 
-    module.exit_json(changed=False, **TrainedModelInfo(module).describe())
+    module.exit_json(changed=False, **TrainedModelInfo(module).result())

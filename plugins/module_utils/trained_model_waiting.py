@@ -85,13 +85,13 @@ def status_details_text(model):
     return ": ".join(part for part in (code, message) if part)
 
 
-def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clock=time.monotonic, sleep=time.sleep):
+def wait_for_status(fetch, wanted, timeout, delay, label="trained model", clock=time.monotonic, sleep=time.sleep):
     """Call ``fetch()`` every ``delay`` seconds until the model's status is in ``wanted``.
 
     ``fetch`` returns the model as a dict with a "status" (camelCase or snake_case
     description). Returns (model, polls, seconds waited). Raises StatusUnreachableError
     at once when no wanted status can follow the current one, and WaitTimeoutError when
-    ``timeout`` seconds pass; both name the model (``describe``, a string or a function
+    ``timeout`` seconds pass; both name the model (``label``, a string or a function
     of the last model seen), the last status and its details.
     """
     wanted = tuple(wanted)
@@ -105,7 +105,7 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
         elapsed = clock() - started
         if status in wanted:
             return model, polls, elapsed
-        what = describe(model) if callable(describe) else describe
+        what = label(model) if callable(label) else label
         if not can_still_reach(status, wanted):
             details = status_details_text(model)
             raise StatusUnreachableError(
@@ -119,8 +119,8 @@ def wait_for_status(fetch, wanted, timeout, delay, describe="trained model", clo
         remaining = deadline - clock()
         if remaining <= 0:
             raise WaitTimeoutError(
-                "%s is still %s after waiting %s seconds (%d polls) for %s"
-                % (what, status, seconds_text(elapsed), polls, " or ".join(wanted)),
+                f"{what} is still {status} after waiting {seconds_text(elapsed)} seconds ({polls:d} polls) for "
+                + " or ".join(wanted),
                 model,
                 polls,
                 elapsed,

@@ -38,7 +38,8 @@ options:
     description:
       - In list mode, keep only the trained models in one of these statuses.
       - The collection knows C(CREATE_PENDING), C(CREATE_IN_PROGRESS), C(CREATE_FAILED), C(ACTIVE), C(DELETE_PENDING),
-        C(DELETE_IN_PROGRESS), C(DELETE_FAILED), C(INACTIVE), C(CANCEL_PENDING), C(CANCEL_IN_PROGRESS) and C(CANCEL_FAILED).
+        C(DELETE_IN_PROGRESS), C(DELETE_FAILED), C(INACTIVE), C(CANCEL_PENDING), C(CANCEL_IN_PROGRESS) and
+        C(CANCEL_FAILED).
         Any other name in upper-case letters and underscores is taken with a warning, as a status AWS may have added;
         a name that is not upper-case (such as C(active)) is refused.
     type: list
@@ -83,7 +84,8 @@ options:
       - Only with O(wait=true); given without it, the module warns.
     type: int
 notes:
-  - Requires the IAM action C(cleanrooms-ml:GetCollaborationTrainedModel), and C(cleanrooms-ml:ListCollaborationTrainedModels) in list mode.
+  - Requires the IAM action C(cleanrooms-ml:GetCollaborationTrainedModel), and
+    C(cleanrooms-ml:ListCollaborationTrainedModels) in list mode.
   - The module never changes anything and supports check mode.
   - The connection options can be set with C(module_defaults) and the action group C(group/cleanrooms.ml.cleanroomsml)
     (this module), or C(group/cleanrooms.ml.aws) (this module and the modules of C(group/amazon.aws.aws)).

@@ -3,8 +3,8 @@
 
 """boto3 clients built once per process and connection, shared by every lookup call.
 
-amazon.aws's lookups build a client on each call, which costs tens of milliseconds: a
-template that calls a lookup in a loop pays that every time. boto3 clients are
+amazon.aws's lookups build a client on each call, the largest part of a call's time (the
+peer row of docs/performance.md): a template that calls a lookup in a loop pays it every time. boto3 clients are
 thread-safe once built, so one client per set of connection options is enough.
 """
 

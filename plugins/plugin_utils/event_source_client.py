@@ -13,6 +13,7 @@ except ImportError:
     BotoCoreError = Exception  # botocore is a requirement of the collection; checked where the client is built
 
 from ansible_collections.amazon.aws.plugins.plugin_utils.base import AWSPluginBase
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import SOURCE_NAME
 
 # The source retries failed calls itself, asynchronously and logged (see trained_model_status_source),
 # so that it can be cancelled at any time: botocore makes each call once.
@@ -31,7 +32,7 @@ def _call_once(function):
 class _EventSourceConnection(AWSPluginBase):
     """What AWSPluginBase needs from a plugin: its options and a way to fail."""
 
-    ansible_name = "cleanrooms.ml.trained_model_status"  # named in its "requires a region" message
+    ansible_name = SOURCE_NAME  # named in its "requires a region" message
 
     def __init__(self, options):
         self._options = dict(options, aws_config=_SINGLE_ATTEMPT)

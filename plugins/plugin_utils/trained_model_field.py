@@ -8,8 +8,13 @@ so a typo fails before any call, and a member a model simply lacks (status_detai
 ACTIVE model) is not mistaken for one.
 """
 
+from typing import Any, Dict, cast
+
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA
+
+# The generated SCHEMA is a literal of mixed values, which mypy types as object.
+_DEFINITIONS = cast(Dict[str, Any], SCHEMA["$defs"])
 
 # How the schema's JSON types are called in messages about Ansible values.
 _TYPE_NAMES = {
@@ -24,7 +29,7 @@ _TYPE_NAMES = {
 def _resolved(node):
     """A schema node with its $ref (always "#/$defs/<name>" in this schema) followed."""
     while "$ref" in node:
-        node = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        node = _DEFINITIONS[node["$ref"].rsplit("/", 1)[1]]
     return node
 
 
@@ -57,7 +62,7 @@ def field_path_error(field):
 
 
 def select_field(facts, field):
-    """The value at a dotted path (checked by field_path_error) in a model's facts; None where the model lacks a member."""
+    """The value at a dotted path (checked by field_path_error) in a model's facts; None where a member is missing."""
     value = facts
     for key in field.split("."):
         if not isinstance(value, dict):

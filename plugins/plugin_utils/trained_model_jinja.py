@@ -21,7 +21,7 @@ def _camel_case_model(model):
     try:
         return checks.camel_case_model(model, SCHEMA)
     except checks.NotATrainedModelError as error:
-        raise AnsibleFilterError(f"{error}; {error.hint}" if error.hint else str(error))
+        raise AnsibleFilterError(f"{error}; {error.hint}" if error.hint else str(error)) from None
 
 
 def is_active(model):
@@ -40,7 +40,7 @@ def has_status(model, *statuses):
             f"model is {COLLECTION}.{plugin}('ACTIVE', 'CREATE_FAILED')",
         )
     except checks.CheckInputError as error:
-        raise AnsibleFilterError(str(error))
+        raise AnsibleFilterError(str(error)) from None
     return checks.status_failure(_camel_case_model(model), statuses) is None
 
 

@@ -4,24 +4,22 @@
 """What the lookup cleanroomsml_trained_model_info does once its options are set:
 describe each term's trained model, concurrently, and return the facts in term order."""
 
-try:
-    from botocore.exceptions import BotoCoreError, ClientError
-except ImportError:
-    pass  # Handled by AWSLookupBase
+from typing import Any, List, Optional
 
 from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.collections import is_sequence
 from ansible_collections.cleanrooms.ml.plugins.module_utils.answer_deadline import hold_answer_deadlines
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import (
+    ACCESS_DENIED_ERROR_CODE,
+    NOT_FOUND_ERROR_CODE,
+    AnsibleCleanRoomsMLError,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import SERVICE_NAME
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import redact_error, sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
-    GET_OPERATION,
-    SERVICE_NAME,
-    client_region,
-    describe_error,
-    error_code,
     get_collaboration_trained_model,
     retry_decorator,
 )
@@ -38,10 +36,6 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts 
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import cached_client
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_field import field_path_error, select_field
 
-# The AWS error codes that on_missing and on_denied decide about; any other error fails the lookup.
-MISSING_ERROR_CODE = "ResourceNotFoundException"
-DENIED_ERROR_CODE = "AccessDeniedException"
-
 
 class Term:
     """One trained model ARN the lookup was given, and its place among the terms (from 1)."""
@@ -53,12 +47,12 @@ class Term:
     @property
     def label(self):
         """How messages name the term."""
-        return "term %d" % self.number
+        return f"term {self.number:d}"
 
 
 def flattened_terms(terms):
     """Terms as Term objects; a list given as one term counts as its items, so lookup(..., arns) works."""
-    arns = []
+    arns: List[Any] = []
     for term in terms:
         arns.extend(term if is_sequence(term) else [term])
     return [Term(number, arn) for number, arn in enumerate(arns, 1)]
@@ -83,13 +77,14 @@ class TrainedModelLookup:
         self.max_concurrency = plugin.get_option("max_concurrency")
         self.field = plugin.get_option("field")
         self.policies = {
-            MISSING_ERROR_CODE: plugin.get_option("on_missing"),
-            DENIED_ERROR_CODE: plugin.get_option("on_denied"),
+            # The AWS error codes that on_missing and on_denied decide about; any other error fails the lookup.
+            NOT_FOUND_ERROR_CODE: plugin.get_option("on_missing"),
+            ACCESS_DENIED_ERROR_CODE: plugin.get_option("on_denied"),
         }
 
     def argument_errors(self, terms):
         """Every problem with the terms and the options that ansible's own checks let through."""
-        errors = []
+        errors: List[Optional[str]] = []
         # Every term must be an ARN: unlike an unset option, a None term is a mistake too.
         errors.extend(trained_model_arn_error(term.label, term.arn) for term in terms)
         errors.extend(identifier_errors(collaboration_identifier=self.collaboration, version_identifier=self.version))
@@ -134,24 +129,22 @@ class TrainedModelLookup:
         """
         try:
             return get_collaboration_trained_model(client, term.arn, self.collaboration, self.version)
-        except (BotoCoreError, ClientError) as error:
-            redact_error(error, sent.values)
-            message = self.error_message(term, error, client_region(client))
-            policy = self.policies.get(error_code(error), "error")
+        except AnsibleCleanRoomsMLError as error:
+            message = self.error_message(term, error.redacted(sent.values))
+            policy = self.policies.get(error.code, "error")
             if policy == "error":
                 # The message already carries what botocore's exception says.
                 raise AnsibleLookupError(message) from None
             return _Skipped(message, warn=policy == "warn")
 
-    def error_message(self, term, error, region=None):
+    def error_message(self, term, error):
         """What failed for a term: the term, the model, and the AWS error code and message (or the botocore error)."""
-        description = describe_error(error, GET_OPERATION, term.arn, self.collaboration, self.version, region)
-        # describe_error names the model for some errors only; the term's ARN must always be there.
-        if term.arn not in description:
-            description = f"{description}, for trained model {term.arn}"
-        code = error_code(error)
-        detail = error.response["Error"].get("Message") if code else str(error)
-        return f"{term.label}: {description} ({code or type(error).__name__}: {detail})"
+        failure = error.message
+        # The error's message names the model for some errors only; the term's ARN must always be there.
+        if term.arn not in failure:
+            failure = f"{failure}, for trained model {term.arn}"
+        detail = error.exception.response["Error"].get("Message") if error.code else str(error.exception)
+        return f"{term.label}: {failure} ({error.code or type(error.exception).__name__}: {detail})"
 
     def result(self, term, response):
         """A term's snake_case facts, validated as validate_response says, or their field."""

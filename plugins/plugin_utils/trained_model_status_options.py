@@ -8,6 +8,9 @@ collected and reported in one message that names the argument and what was expec
 before any call to AWS. Secret arguments are never quoted.
 """
 
+import contextlib
+from typing import Any, Dict, List, Optional
+
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_arguments import (
     TRAINED_MODEL_STATUSES,
@@ -81,9 +84,9 @@ class SourceOptions:
 def _canonical_names(args, errors):
     """args with aliases replaced by option names; unknown names and an option given twice are errors."""
     names = {name: name for name in SOURCE_OPTIONS + tuple(CONNECTION_OPTIONS)}
-    for name, aliases in CONNECTION_OPTIONS.items():
-        names.update(dict.fromkeys(aliases, name))
-    canonical = {}
+    for option, aliases in CONNECTION_OPTIONS.items():
+        names.update(dict.fromkeys(aliases, option))
+    canonical: Dict[str, Any] = {}
     for given, value in args.items():
         # ansible-rulebook adds these to every source's arguments.
         if given in ("eda_feedback_queue",):
@@ -116,13 +119,11 @@ def _delay(value, errors):
     if value is None:
         return DEFAULT_DELAY
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             value = float(value)  # a rulebook variable substituted into the arguments is a string
-        except ValueError:
-            pass
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_DELAY:
         errors.append(
-            "delay must be a number of seconds greater than 0 and at most %d, got %s" % (MAX_DELAY, quoted(value))
+            f"delay must be a number of seconds greater than 0 and at most {MAX_DELAY:d}, got {quoted(value)}"
         )
         return None
     return value
@@ -155,7 +156,7 @@ def _connection(args, errors):
 
 def source_options(args):
     """SourceOptions from ansible-rulebook's args; raises SourceArgumentError listing every problem."""
-    errors = []
+    errors: List[Optional[str]] = []
     if not isinstance(args, dict):
         raise SourceArgumentError(f"{SOURCE_NAME}: the arguments must be a dict, got {type(args).__name__}")
     args = _canonical_names(args, errors)
@@ -167,13 +168,13 @@ def source_options(args):
 
     arns = _string_list("trained_model_arns", args.get("trained_model_arns"), errors)
     for number, arn in enumerate(arns or (), 1):
-        errors.append(trained_model_arn_error("trained_model_arns[%d]" % number, arn))
+        errors.append(trained_model_arn_error(f"trained_model_arns[{number}]", arn))
 
     statuses = _string_list("statuses", args.get("statuses"), errors)
     for number, status in enumerate(statuses or (), 1):
         if status not in TRAINED_MODEL_STATUSES:
             errors.append(
-                "statuses[%d] must be one of %s, got %s" % (number, ", ".join(TRAINED_MODEL_STATUSES), quoted(status))
+                f"statuses[{number}] must be one of {', '.join(TRAINED_MODEL_STATUSES)}, got {quoted(status)}"
             )
 
     delay = _delay(args.get("delay"), errors)
@@ -188,13 +189,14 @@ def source_options(args):
         )
     elif validation_library_missing(validate_response):
         errors.append(
-            f"validate_response={validate_response} needs the Python library jsonschema where ansible-rulebook runs (or set validate_response=off)"
+            f"validate_response={validate_response} needs the Python library jsonschema where ansible-rulebook runs "
+            "(or set validate_response=off)"
         )
 
     connection = _connection(args, errors)
-    errors = [error for error in errors if error]
-    if errors:
-        raise SourceArgumentError("{}: {}".format(SOURCE_NAME, "; ".join(errors)))
+    problems = [error for error in errors if error]
+    if problems:
+        raise SourceArgumentError("{}: {}".format(SOURCE_NAME, "; ".join(problems)))
     return SourceOptions(
         collaboration,
         frozenset(arns) if arns else None,

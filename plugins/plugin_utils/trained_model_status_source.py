@@ -4,7 +4,7 @@
 """What the event source cleanrooms.ml.trained_model_status does: poll a collaboration's
 trained models and put one event on ansible-rulebook's queue per change of status or version.
 
-Each poll lists the collaboration's models once (all pages) and describes only those whose
+Each poll lists the collaboration's models once (all pages) and fetches only those whose
 summary changed, with the same calls and the same facts as the module. A poll that fails for
 a passing reason (throttling, a 5xx answer, the network) is logged and tried again after a
 jittered exponential backoff; what was not reported is found again by the next poll, so no
@@ -13,26 +13,32 @@ that cancelling the source returns at once instead of waiting for a call to fini
 """
 
 import asyncio
+import contextlib
 import logging
 import random
 import threading
 
 try:
-    from botocore.exceptions import BotoCoreError, ClientError, HTTPClientError
+    from botocore.exceptions import ClientError, HTTPClientError
     from botocore.exceptions import ConnectionError as BotoConnectionError
 except ImportError:
     pass  # botocore is a requirement of the collection; the source cannot run without it
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
-from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY, map_concurrently
-from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
-    GET_OPERATION,
-    LIST_OPERATION,
-    RETRYABLE_ERROR_CODES,
-    SERVICE_NAME,
-    UnreadableResponseError,
-    describe_error,
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_errors import (
+    NOT_FOUND_ERROR_CODE,
+    AnsibleCleanRoomsMLError,
     error_code,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service import SERVICE_NAME
+from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import DEFAULT_MAX_CONCURRENCY, map_concurrently
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import (
+    SentCredentials,
+    sent_credentials,
+)
+from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
+    RETRYABLE_ERROR_CODES,
+    UnreadableResponseError,
     get_collaboration_trained_model,
     list_collaboration_trained_models,
 )
@@ -62,8 +68,9 @@ class TrainedModelStatusError(RuntimeError):
     """A failure no retry can mend (access denied, unknown collaboration...): it ends the source."""
 
 
-def is_transient(error):
-    """True for a failure that may pass: throttling, a 5xx answer, the network, a body cut short."""
+def is_transient(failure):
+    """True for a failed call (AnsibleCleanRoomsMLError) that may pass: throttling, a 5xx answer, the network..."""
+    error = failure.exception
     if isinstance(error, ClientError):
         status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
         code = error_code(error)
@@ -87,21 +94,24 @@ async def run_in_daemon_thread(function, *args):
             outcome, value = "set_result", function(*args)
         except BaseException as error:  # pylint: disable=broad-except  # handed to the awaiting coroutine
             outcome, value = "set_exception", error
-        try:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody awaits the result any more
             loop.call_soon_threadsafe(_settle, future, outcome, value)
-        except RuntimeError:
-            pass  # the loop is closed: nobody awaits the result any more
 
     threading.Thread(target=call, name=f"{SOURCE_NAME} call", daemon=True).start()
     return await future
 
 
 class TrainedModelStatusPoller:
-    """Polls one collaboration and puts events on a queue; ``sleep`` is injectable for tests."""
+    """Polls one collaboration and puts events on a queue; ``sleep`` is injectable for tests.
 
-    def __init__(self, options, client, sleep=asyncio.sleep, jitter=random.random):
+    ``sent`` is the client's SentCredentials: the service's messages may quote the request's
+    headers, so what is logged or raised is redacted of them.
+    """
+
+    def __init__(self, options, client, sleep=asyncio.sleep, jitter=random.random, sent=None):
         self.options = options
         self.client = client
+        self.sent_credentials = sent or SentCredentials()
         self.sleep = sleep
         self.jitter = jitter
         self.observed = ObservedModels()
@@ -121,9 +131,9 @@ class TrainedModelStatusPoller:
             while True:
                 try:
                     await self.poll(queue)
-                except (BotoCoreError, ClientError) as error:
+                except AnsibleCleanRoomsMLError as error:
                     if not is_transient(error):
-                        raise
+                        raise self.fatal(error) from None
                     self.failed_polls += 1
                     wait = self.backoff()
                     LOGGER.warning(
@@ -131,7 +141,7 @@ class TrainedModelStatusPoller:
                         SOURCE_NAME,
                         collaboration,
                         self.failed_polls,
-                        error,
+                        error.redacted(self.sent_credentials.values).exception,
                         wait,
                     )
                     await self.sleep(wait)
@@ -152,7 +162,7 @@ class TrainedModelStatusPoller:
         summaries = await run_in_daemon_thread(self.list_models)
         if not self.listed_once:
             self.warn_about_unlisted_models(summaries)
-        to_describe = []
+        to_fetch = []
         for change in self.observed.changes(summaries):
             if not self.options.watches(change.trained_model_arn):
                 continue
@@ -161,15 +171,15 @@ class TrainedModelStatusPoller:
                 # Not reported, but seen: a later change starts from here.
                 self.observed.record(change.trained_model_arn, change.current)
             else:
-                to_describe.append(change)
+                to_fetch.append(change)
         self.listed_once = True
-        if not to_describe:
-            return  # most polls: nothing changed, nothing to describe
-        outcomes = await run_in_daemon_thread(self.describe_models, to_describe)
+        if not to_fetch:
+            return  # most polls: nothing changed, nothing to fetch
+        outcomes = await run_in_daemon_thread(self.fetch_models, to_fetch)
         transient = None
-        for change, outcome in zip(to_describe, outcomes):
-            if isinstance(outcome, Exception):
-                transient = transient or self.failed_description(change, outcome)
+        for change, outcome in zip(to_fetch, outcomes):
+            if isinstance(outcome, AnsibleCleanRoomsMLError):
+                transient = transient or self.failed_fetch(outcome)
                 continue
             event = self.event(change, outcome)
             if event is not None:
@@ -182,7 +192,7 @@ class TrainedModelStatusPoller:
                     event["status"],
                 )
         if transient is not None:
-            raise transient  # the models not described are described by the next try
+            raise transient  # the models not fetched are fetched by the next try
 
     def warn_about_unlisted_models(self, summaries):
         """Name the trained_model_arns the first listing lacks: a typo, or a model not created yet."""
@@ -196,44 +206,34 @@ class TrainedModelStatusPoller:
             )
 
     def list_models(self):
-        try:
-            return list_collaboration_trained_models(self.client, self.options.collaboration_identifier)
-        except (BotoCoreError, ClientError) as error:
-            if is_transient(error):
-                raise
-            raise TrainedModelStatusError(
-                "{}: {}: {}".format(
-                    SOURCE_NAME,
-                    describe_error(
-                        error, LIST_OPERATION, collaboration_identifier=self.options.collaboration_identifier
-                    ),
-                    error,
-                )
-            ) from None
+        return list_collaboration_trained_models(self.client, self.options.collaboration_identifier)
 
-    def describe_models(self, changes):
-        """The GetCollaborationTrainedModel response of each change's model, or the exception it raised."""
+    def fetch_models(self, changes):
+        """The GetCollaborationTrainedModel response of each change's model, or the error (AnsibleCleanRoomsMLError)."""
 
-        def describe(change):
+        def fetch(change):
             try:
                 return get_collaboration_trained_model(
                     self.client, change.trained_model_arn, self.options.collaboration_identifier
                 )
-            except (BotoCoreError, ClientError) as error:
+            except AnsibleCleanRoomsMLError as error:
                 return error
 
-        return map_concurrently(describe, changes, DEFAULT_MAX_CONCURRENCY)
+        return map_concurrently(fetch, changes, DEFAULT_MAX_CONCURRENCY)
 
-    def failed_description(self, change, error):
-        """Log or raise a failed description; returns it when the poll should be tried again."""
+    def failed_fetch(self, error):
+        """Log or raise a failed GetCollaborationTrainedModel; returns it when the poll should be tried again."""
         if is_transient(error):
             return error
-        message = describe_error(error, GET_OPERATION, change.trained_model_arn, self.options.collaboration_identifier)
-        if error_code(error) == "ResourceNotFoundException":
+        if error.code == NOT_FOUND_ERROR_CODE:
             # Listed, then gone: the next listing tells whether it is still there.
-            LOGGER.warning("%s: %s; its change is not reported", SOURCE_NAME, message)
+            LOGGER.warning("%s: %s; its change is not reported", SOURCE_NAME, error.message)
             return None
-        raise TrainedModelStatusError(f"{SOURCE_NAME}: {message}: {error}")
+        raise self.fatal(error)
+
+    def fatal(self, error):
+        """The TrainedModelStatusError that ends the source for a failed call, the service's message redacted."""
+        return TrainedModelStatusError(f"{SOURCE_NAME}: {error.redacted(self.sent_credentials.values)}")
 
     def event(self, change, response):
         """The event for a change, or None when the description shows nothing to report; records what was seen."""
@@ -268,4 +268,4 @@ async def run_source(queue, args, sleep=asyncio.sleep):
         client = event_source_client(SERVICE_NAME, options.connection)
     except EventSourceClientError as error:
         raise SourceArgumentError(f"{SOURCE_NAME}: {error}") from None
-    await TrainedModelStatusPoller(options, client, sleep).run(queue)
+    await TrainedModelStatusPoller(options, client, sleep, sent=sent_credentials(client)).run(queue)

@@ -47,7 +47,9 @@ EXAMPLES = r"""
     trained_model_arn: "{{ model_arn }}"
     collaboration_identifier: "{{ collaboration_id }}"
   register: churn
-  until: churn.trained_model is cleanrooms.ml.trained_model_status('ACTIVE', 'CREATE_FAILED', 'CANCEL_FAILED', 'INACTIVE')
+  until: >-
+    churn.trained_model is cleanrooms.ml.trained_model_status('ACTIVE', 'CREATE_FAILED', 'CANCEL_FAILED',
+    'INACTIVE')
   retries: 30
   delay: 10
 

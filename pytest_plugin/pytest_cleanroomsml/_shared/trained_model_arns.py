@@ -52,10 +52,10 @@ def arn_mistake(value, pattern):
     """
     for position, character in enumerate(value, 1):
         if not _ARN_CHARACTER.match(character):
-            return "%s at position %d cannot be part of an ARN" % (ascii(character), position)
+            return f"{character!a} at position {position} cannot be part of an ARN"
     fields, resource = _fields(value)
     if resource is None:
-        return "it has %d of the 6 ':'-separated parts of an ARN" % len(fields)
+        return f"it has {len(fields)} of the 6 ':'-separated parts of an ARN"
     if len(resource) < 4:
         return f"its resource {quoted(fields[5])} is not membership/<membership id>/trained-model/<id>"
     pattern_fields, pattern_resource = _fields(pattern.lstrip("^").rstrip("$"))

@@ -8,8 +8,8 @@ Plain Python with no Ansible import, because the pytest plugin ships a verbatim 
 of this file (written by ``make schema``). The schema is passed in by the caller: the
 collection reads it from trained_model_schema.py, the plugin from its package data.
 
-Every response is validated, so validation must be cheap. Importing jsonschema costs a
-module run some 50 ms, a tenth of its time, so a response is first checked
+Every response is validated, so validation must be cheap. Importing jsonschema is a large
+part of a module run's time (figures in docs/performance.md), so a response is first checked
 by ``conforms``: a small interpreter of the keywords the schema uses, with jsonschema's
 semantics and no import. Only a response it does not accept goes to jsonschema, which
 lists every violation with its path.
@@ -18,6 +18,7 @@ lists every violation with its path.
 import datetime
 import numbers
 import re
+from typing import Any, Dict, Optional, Tuple
 
 from .quoted_values import QUOTE_LIMIT, quoted
 
@@ -27,9 +28,9 @@ _MAX_LISTED_ENUM_VALUES = 12
 GET_RESPONSE_DEFINITION = None
 SUMMARY_DEFINITION = "CollaborationTrainedModelSummary"
 
-_validators = {}
-_patterns = {}
-_understood = {}
+_validators: Dict[Tuple[int, Optional[str]], Any] = {}
+_patterns: Dict[str, "re.Pattern[str]"] = {}
+_understood: Dict[int, Tuple[Any, bool]] = {}
 
 
 class SchemaViolation:
@@ -90,8 +91,8 @@ def _is_date_time(value):
 def _validator(schema, definition):
     """Build (once per schema and definition) a draft 2020-12 validator with format checks on.
 
-    jsonschema is imported here rather than at module level: it costs about 100 ms,
-    and callers that turn validation off should not pay for it.
+    jsonschema is imported here rather than at module level: its import is costly
+    (docs/performance.md), and callers that turn validation off should not pay for it.
     """
     key = (id(schema), definition)
     cached = _validators.get(key)
@@ -113,9 +114,8 @@ def _validator(schema, definition):
 def _message(error):
     """jsonschema's message, with the value it quotes capped (a 50 MB member must not make a 50 MB message)."""
     if error.validator == "enum" and len(error.validator_value) > _MAX_LISTED_ENUM_VALUES:
-        return "%s is not one of the %d values the service model allows" % (
-            quoted(error.instance),
-            len(error.validator_value),
+        return (
+            f"{quoted(error.instance)} is not one of the {len(error.validator_value)} values the service model allows"
         )
     message = error.message
     # quoted(): look-alike characters show as escapes, and a huge value is cut.
@@ -129,7 +129,7 @@ def _message(error):
 
 def _capped(text, limit=4 * QUOTE_LIMIT):
     """A message or a path cut to limit characters, with its full length named."""
-    return text if len(text) <= limit else "%s...(%d characters)" % (text[:limit], len(text))
+    return text if len(text) <= limit else f"{text[:limit]}...({len(text)} characters)"
 
 
 def schema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):

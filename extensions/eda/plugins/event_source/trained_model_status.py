@@ -10,11 +10,13 @@ description:
   - 'Each event is C({"trained_model": <facts>, "previous_status": <status or null>, "status": <status>,
     "collaboration_identifier": <id>}), where the facts are the dict that the module
     cleanrooms.ml.cleanroomsml_trained_model_info returns as C(trained_model): snake_case keys, ISO 8601 timestamps.'
-  - Each poll lists the collaboration's models once (all pages) and describes only those whose version or status changed.
+  - Each poll lists the collaboration's models once (all pages) and gets only those whose version or status
+    changed.
   - A change is reported once. Throttling, 5xx answers and network errors are logged and retried with a jittered
     exponential backoff; they never end the source, and the change is reported by the poll that succeeds.
   - Arguments are checked before any call to AWS; all the problems are reported in one error.
-  - Needs the IAM actions C(cleanrooms-ml:ListCollaborationTrainedModels) and C(cleanrooms-ml:GetCollaborationTrainedModel).
+  - Needs the IAM actions C(cleanrooms-ml:ListCollaborationTrainedModels) and
+    C(cleanrooms-ml:GetCollaborationTrainedModel).
   - Authentication follows amazon.aws (arguments, then environment variables, profiles, instance roles).
 options:
   collaboration_identifier:
@@ -22,7 +24,8 @@ options:
     type: str
     required: true
   trained_model_arns:
-    description: The ARNs of the trained models to watch. Without it, every model of the collaboration, new ones included.
+    description: The ARNs of the trained models to watch. Without it, every model of the collaboration, new ones
+      included.
     type: list
     elements: str
   statuses:
@@ -38,7 +41,8 @@ options:
     type: bool
     default: false
   validate_response:
-    description: As the module's option, C(strict), C(warn) (logs each violation) or C(off); a strict violation is logged and not reported.
+    description: As the module's option, C(strict), C(warn) (logs each violation) or C(off); a strict violation is
+      logged and not reported.
     type: str
     default: warn
   region:
@@ -117,8 +121,9 @@ async def main(queue, args):
 
 if __name__ == "__main__":
     import asyncio
+    from typing import Any
 
-    class _PrintingQueue(asyncio.Queue):
+    class _PrintingQueue(asyncio.Queue[Any]):
         async def put(self, item):
             print(item)
 

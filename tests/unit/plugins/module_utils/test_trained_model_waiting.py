@@ -77,7 +77,7 @@ def test_fails_at_once_when_the_wanted_status_cannot_follow():
     )
     with pytest.raises(StatusUnreachableError) as caught:
         wait_for_status(
-            fetch, ["ACTIVE"], timeout=600, delay=5, describe="trained model churn", clock=clock, sleep=clock.sleep
+            fetch, ["ACTIVE"], timeout=600, delay=5, label="trained model churn", clock=clock, sleep=clock.sleep
         )
     assert (
         str(caught.value)
@@ -131,7 +131,7 @@ def test_a_short_wait_is_told_in_fractions_of_a_second():
     assert "is still CREATE_IN_PROGRESS after waiting 0.3 seconds (" in str(caught.value)
 
 
-def test_the_model_is_named_from_the_last_description_when_describe_is_a_function():
+def test_the_model_is_named_from_the_last_description_when_label_is_a_function():
     clock = FakeClock()
     with pytest.raises(StatusUnreachableError) as caught:
         wait_for_status(
@@ -139,7 +139,7 @@ def test_the_model_is_named_from_the_last_description_when_describe_is_a_functio
             ["ACTIVE"],
             timeout=10,
             delay=1,
-            describe=lambda model: "model {!r}".format(model["name"]),
+            label=lambda model: "model {!r}".format(model["name"]),
             clock=clock,
             sleep=clock.sleep,
         )
