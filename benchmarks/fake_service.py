@@ -37,3 +37,21 @@ def served_models(count, status="ACTIVE", latency=0.0):
             yield ServedFake(fake, endpoint_url, arns)
     finally:
         fake.reset()
+
+
+@contextlib.contextmanager
+def moto_server():
+    """moto's own server (every service it ships) on a free port of 127.0.0.1, for the peers that use them.
+
+    The fake's server answers Clean Rooms ML routes only (docs/fake.md), so a peer that calls
+    STS, IAM or AWS Clean Rooms gets a server of its own.
+    """
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()

@@ -1,13 +1,14 @@
 """fake-throughput: answers per second of the fake's HTTP server, against moto's server answering a service moto ships.
 
-One ThreadedMotoServer (the fake's ``server()``) serves both: GetCollaborationTrainedModel
-of a seeded model, and AWS Clean Rooms' GetCollaboration (moto's own cleanrooms backend),
-a REST-JSON GET of one resource too. A load generator in another process
+The fake's ``server()`` answers GetCollaborationTrainedModel of a seeded model; moto's own
+ThreadedMotoServer, started beside it, answers AWS Clean Rooms' GetCollaboration (moto's
+cleanrooms backend), a REST-JSON GET of one resource too. Both are moto's server code on
+threads of this process. A load generator in another process
 (benchmarks/request_load.py) sends each the same signed request many times over a few
 keep-alive connections, in alternating rounds.
 """
 
-from benchmarks.fake_service import served_models
+from benchmarks.fake_service import moto_server, served_models
 from benchmarks.figures import Quantity, RatioAtLeast, Row
 from benchmarks.prerendered_service import fake_client
 from benchmarks.subprocess_job import run_job
@@ -34,21 +35,22 @@ def _moto_collaboration(endpoint_url):
 
 
 def run(requests, connections, rounds):
-    with served_models(1) as served:
+    with served_models(1) as served, moto_server() as moto_url:
         calls = {
             "fake": {
+                "endpoint_url": served.endpoint_url,
                 "service": "cleanroomsml",
                 "operation": "get_collaboration_trained_model",
                 "params": {"trainedModelArn": served.arns[0], "collaborationIdentifier": served.collaboration},
             },
             "moto": {
+                "endpoint_url": moto_url,
                 "service": "cleanrooms",
                 "operation": "get_collaboration",
-                "params": {"collaborationIdentifier": _moto_collaboration(served.endpoint_url)},
+                "params": {"collaborationIdentifier": _moto_collaboration(moto_url)},
             },
         }
         job = {
-            "endpoint_url": served.endpoint_url,
             "connections": connections,
             "requests": requests,
             "rounds": rounds,
@@ -71,7 +73,7 @@ def run(requests, connections, rounds):
             Quantity.median_of(
                 samples["moto"],
                 "requests/s",
-                "GetCollaboration answered by moto's cleanrooms backend in the same server, " + sending,
+                "GetCollaboration answered by moto's cleanrooms backend in moto's own server, " + sending,
             ),
             GOAL,
         )

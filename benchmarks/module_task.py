@@ -6,9 +6,7 @@ task-times callback. A task's time is mostly the module's start-up, which
 is mostly its imports.
 """
 
-import contextlib
-
-from benchmarks.fake_service import served_models
+from benchmarks.fake_service import moto_server, served_models
 from benchmarks.figures import Quantity, RatioAtMost, Row
 from benchmarks.timed_playbook import run_timed_play
 
@@ -30,22 +28,8 @@ def _peer_task(name, endpoint_url):
     return {"name": name, "amazon.aws.aws_caller_info": {"endpoint_url": endpoint_url}}
 
 
-@contextlib.contextmanager
-def _moto_server():
-    """moto's own server (every service it has) on a free port of 127.0.0.1: the peer's STS and IAM."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        yield "http://%s:%d" % (host, port)
-    finally:
-        server.stop()
-
-
 def run(tasks_each):
-    with served_models(1) as served, _moto_server() as peer_url:
+    with served_models(1) as served, moto_server() as peer_url:
         # The first task of each module also builds its payload, which later tasks reuse.
         tasks = [our_task("warm-up ours", served), _peer_task("warm-up peer", peer_url)]
         for number in range(tasks_each):

@@ -2,8 +2,8 @@
 
 Run by the fake-throughput benchmark as `python -m benchmarks.request_load`, in a process of
 its own (the server runs in the benchmark's). It reads a job from standard input:
-  {"endpoint_url": ..., "connections": C, "requests": N, "rounds": R,
-   "calls": {name: {"service": ..., "operation": ..., "params": {...}}, ...}}
+  {"connections": C, "requests": N, "rounds": R,
+   "calls": {name: {"endpoint_url": ..., "service": ..., "operation": ..., "params": {...}}, ...}}
 makes each call once with boto3 (which also warms the server up) and keeps the HTTP request
 botocore sent, signed as it was; then, in rounds that alternate the calls, sends that
 request N times over C connections (one thread each, raw http.client, so that the client's
@@ -69,10 +69,11 @@ def _load(endpoint_url, request, requests, connections):
 
 def main():
     job = json.load(sys.stdin)
-    requests = {name: _captured_request(job["endpoint_url"], call) for name, call in job["calls"].items()}
+    calls = job["calls"]
+    requests = {name: _captured_request(call["endpoint_url"], call) for name, call in calls.items()}
     sent = job["requests"] // job["connections"] * job["connections"]
     workloads = {
-        name: lambda request=request: _load(job["endpoint_url"], request, sent, job["connections"])
+        name: lambda name=name, request=request: _load(calls[name]["endpoint_url"], request, sent, job["connections"])
         for name, request in requests.items()
     }
     samples = time_alternately(workloads, job["rounds"])
