@@ -17,11 +17,12 @@ export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
 export ANSIBLE_NOCOLOR := 1
 PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
-.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke release docsite clean
+.PHONY: venv tree schema demo lint test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke release docsite clean
 
 venv: $(INSTALLED)
 
-$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt constraints.txt pytest_plugin/pyproject.toml
+# galaxy.yml: its version is the plugin's (pytest_cleanroomsml/_version.py), read when the plugin is installed.
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt constraints.txt pytest_plugin/pyproject.toml galaxy.yml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
@@ -44,14 +45,15 @@ schema-check: venv
 demo: tree
 	$(BIN)/python tools/run_demo.py
 
+# pyproject.toml's pytest settings put build/, tests/ and tools/ on sys.path for every suite.
 units: tree
-	PYTHONPATH=$(BUILD) $(PYTEST) tests/unit
+	$(PYTEST) tests/unit
 
 plugin-tests: venv
 	cd pytest_plugin && $(PYTEST) tests
 
 integration: tree
-	PYTHONPATH=$(BUILD) $(PYTEST) tests/integration
+	$(PYTEST) tests/integration
 
 # ansible-test needs a real directory (see tools/sanity_tree.py).
 SANITY_COLLECTION := $(BUILD)/sanity/ansible_collections/cleanrooms/ml
@@ -85,9 +87,15 @@ changelog: venv
 
 # Bad input, injected faults, secrets at -vvvv and concurrency; prints its counts.
 reliability: tree
-	PYTHONPATH=$(BUILD) $(PYTEST) tests/reliability
+	$(PYTEST) tests/reliability
 
-test: units plugin-tests integration reliability bench-smoke sanity ecosystem
+# Style and types (pyproject.toml): ruff's lint rules and format over all Python, mypy over the pytest plugin and tools/.
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint units plugin-tests integration reliability bench-smoke sanity ecosystem
 
 # Ratios of our figures to the alternatives', measured alternately in one run (benchmarks/README.md).
 bench: tree

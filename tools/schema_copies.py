@@ -15,6 +15,9 @@ so the copies are:
                                                                so that the Jinja tests and the plugin
                                                                (its _shared copy) read those facts
                                                                without converting at run time
+  pytest_plugin/pytest_cleanroomsml/_version.py                the version of galaxy.yml, which the
+                                                               collection and the plugin share (the
+                                                               plugin's sdist cannot see galaxy.yml)
 """
 
 import argparse
@@ -27,6 +30,8 @@ SCHEMA_NAME = "collaboration_trained_model.schema.json"
 SOURCE = ROOT / "schema" / SCHEMA_NAME
 MODULE_UTILS = ROOT / "plugins" / "module_utils"
 PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
+GALAXY_YML = ROOT / "galaxy.yml"
+VERSION_MODULE = PLUGIN_PACKAGE / "_version.py"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
 SHARED_MODULE_UTILS = (
@@ -126,6 +131,26 @@ def _member_names_module(schema):
     )
 
 
+def collection_version():
+    """The version in galaxy.yml: the one version number of the collection and the pytest plugin."""
+    import yaml
+
+    return str(yaml.safe_load(GALAXY_YML.read_text(encoding="utf-8"))["version"])
+
+
+def _version_module():
+    """The plugin's _version.py, which its pyproject.toml reads (statically) as the distribution's version."""
+    note = GENERATED_NOTE % GALAXY_YML.relative_to(ROOT)
+    return (
+        '"""The version of pytest-cleanroomsml, which is the collection\'s (galaxy.yml).\n'
+        "\n"
+        f"{note}\n"
+        '"""\n'
+        "\n"
+        f"__version__ = {json.dumps(collection_version())}\n"
+    )
+
+
 def expected_files():
     """Map each copy's path to the content it must have."""
     text = SOURCE.read_text(encoding="utf-8")
@@ -141,6 +166,7 @@ def expected_files():
     }
     for name in SHARED_MODULE_UTILS:
         files[PLUGIN_PACKAGE / "_shared" / name] = _shared_copy(name, files)
+    files[VERSION_MODULE] = _version_module()
     return files
 
 

@@ -16,7 +16,6 @@ import sys
 import boto3
 import pytest
 
-SEEN = {}
 
 
 def get(client, model):
@@ -29,12 +28,15 @@ def test_fake_answers_clients_made_in_the_test(cleanroomsml_fake):
     model = cleanroomsml_fake.add_trained_model("churn")
 
     assert get(boto3.client("cleanroomsml", region_name="us-east-1"), model)["name"] == "churn"
-    SEEN.update(model)
 
 
-def test_fake_is_reset_after_each_test(cleanroomsml_fake, cleanroomsml_client):
-    with pytest.raises(cleanroomsml_client.exceptions.ResourceNotFoundException):
-        get(cleanroomsml_client, SEEN)
+# Two runs of one test, in either order: the second sees the first's model and calls unless the fake is reset.
+@pytest.mark.parametrize("run", ["one", "another"])
+def test_fake_is_reset_after_each_test(cleanroomsml_fake, cleanroomsml_client, run):
+    assert (cleanroomsml_fake.trained_models(), cleanroomsml_fake.calls) == ([], [])
+
+    get(cleanroomsml_client, cleanroomsml_fake.add_trained_model("churn"))
+
     assert [operation for operation, parameters in cleanroomsml_fake.calls] == ["GetCollaborationTrainedModel"]
 
 
@@ -157,7 +159,7 @@ def run_offline(pytester, monkeypatch):
 def test_fake_server_and_client_share_one_isolated_state(run_offline):
     result = run_offline(FAKE_SERVER_AND_CLIENT)
 
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=6)
 
 
 def test_trained_model_returns_the_response_or_fails_at_the_test_line(run_offline):

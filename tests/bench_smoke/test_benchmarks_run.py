@@ -2,15 +2,13 @@
 
 import json
 import math
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from benchmarks import run
 
-from benchmarks import run  # noqa: E402  (the repository root is not on sys.path under pytest)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def assert_figure(quantity):

@@ -6,14 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fake_playbook import playbook_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 # The tools are installed in the venv that runs the tests (requirements-ecosystem.txt).
 VENV_BIN = Path(sys.executable).parent
-
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))  # release_artifacts, docsite, plugin_reference
-
-from fake_playbook import playbook_environment  # noqa: E402  (tools/ is not a package)
 
 
 def tool(name):

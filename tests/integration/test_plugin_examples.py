@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import yaml
+from fake_playbook import playbook_environment, run_playbook
 from pytest_cleanroomsml.fake.seed import apply_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
 
-from fake_playbook import playbook_environment, run_playbook  # noqa: E402  (tools/ is not a package)
 
 COLLECTION = "cleanrooms.ml"
 PLUGIN_TYPES = ("test", "filter")

@@ -9,17 +9,15 @@ The role gets the endpoint URL and the seeded models' identifiers as vars (see
 tools/fake_playbook.py); its assert tasks are the checks.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from fake_playbook import model_vars, run_playbook
 from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
 
-from fake_playbook import model_vars, run_playbook  # noqa: E402  (tools/ is not a package)
 
 TARGETS = sorted(
     path for path in (Path(__file__).parent / "targets").iterdir() if (path / "tasks" / "main.yml").is_file()

@@ -6,7 +6,7 @@ import re
 import sys
 
 import yaml
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 from .playbook_runner import PLAYBOOKS, run_playbook
 

@@ -12,9 +12,9 @@ import time
 import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from helpers.lookup_runs import COLLABORATION
+from helpers.module_runs import warning_messages
 from pytest_cleanroomsml.fake import MISSING
-from unit.conftest import warning_messages
-from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import HttpReply, Reset, ScriptedEndpoint, Silence, SlowDrip, json_reply, unused_port
 

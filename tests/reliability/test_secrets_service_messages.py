@@ -9,8 +9,8 @@ import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 from botocore.exceptions import ClientError
+from helpers.lookup_runs import COLLABORATION
 from pytest_cleanroomsml.trained_model_fixtures import TrainedModelFetcher
-from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import EchoHeaders, ScriptedEndpoint
 

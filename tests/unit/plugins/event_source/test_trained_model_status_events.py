@@ -2,7 +2,7 @@
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main
-from conftest import FAKE_CREDENTIALS
+from helpers.module_runs import FAKE_CREDENTIALS
 from source_runner import drained, operations, polls, watch
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"

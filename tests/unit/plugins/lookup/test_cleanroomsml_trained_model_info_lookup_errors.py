@@ -3,8 +3,7 @@
 import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils import trained_model_lookup
-
-from .conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 GET = "GetCollaborationTrainedModel"
 

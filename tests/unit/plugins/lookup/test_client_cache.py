@@ -6,8 +6,7 @@ import time
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import CLIENT_CACHE, ClientCache
-
-from .conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 CONNECTION = {
     "region": "us-east-1",

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from conftest import warning_messages
+from helpers.module_runs import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 OTHER_COLLABORATION = "9f8e7d6c-5b4a-4321-8fed-cba987654321"
