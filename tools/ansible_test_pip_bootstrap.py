@@ -21,7 +21,7 @@ _GET_PIP_ONLY_OPTIONS = ("--no-setuptools", "--no-wheel")
 def cache_path():
     from ansible_test._internal.python_requirements import get_venv_packages
 
-    version = "%d.%d" % sys.version_info[:2]
+    version = "{}.{}".format(*sys.version_info[:2])
     pip_version = get_venv_packages(types.SimpleNamespace(version=version))["pip"]
     return os.path.expanduser("~/.ansible/test/cache/get_pip_{}.py".format(pip_version.replace(".", "_")))
 

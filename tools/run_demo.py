@@ -15,12 +15,12 @@ def main():
     fake.reset()
     descriptions = apply_seed(fake, load_seed(EXAMPLES / "demo_models.yaml"))
     with fake.server() as endpoint_url:
-        print("Clean Rooms ML fake at %s, holding %d trained models:" % (endpoint_url, len(descriptions)))
+        print(f"Clean Rooms ML fake at {endpoint_url}, holding {len(descriptions)} trained models:")
         for description in descriptions:
-            print("  %-20s %s" % (description["name"], description["trainedModelArn"]))
+            print(f"  {description['name']:<20} {description['trainedModelArn']}")
         print(flush=True)
         result = run_playbook(EXAMPLES / "demo.yml", endpoint_url, {"models": model_vars(descriptions)})
-        print("%d requests answered by the fake" % len(fake.calls))
+        print(f"{len(fake.calls)} requests answered by the fake")
     return result.returncode
 
 

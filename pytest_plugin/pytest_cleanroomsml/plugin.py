@@ -81,7 +81,9 @@ def _cleanroomsml_http_endpoint(cleanroomsml_settings: CleanRoomsMLSettings) -> 
 
 @pytest.fixture
 def cleanroomsml_server(cleanroomsml_fake: CleanRoomsMLFake, _cleanroomsml_http_endpoint: str) -> str:
-    """The fake's endpoint URL over HTTP, for subprocesses such as ansible-playbook; it shares state with cleanroomsml_fake."""
+    """The fake's endpoint URL over HTTP, for subprocesses such as ansible-playbook; it shares state with
+    cleanroomsml_fake.
+    """
     return _cleanroomsml_http_endpoint
 
 
@@ -115,5 +117,7 @@ def cleanroomsml_trained_model(
 
 @pytest.fixture
 def wait_for_trained_model(cleanroomsml_trained_model: TrainedModelFetcher) -> TrainedModelWaiter:
-    """wait_for_trained_model(arn, collaboration_identifier, status="ACTIVE", timeout=600, delay=5, *, version_identifier=None): the final response."""
+    """wait_for_trained_model(arn, collaboration_identifier, status="ACTIVE", timeout=600, delay=5, *,
+    version_identifier=None): the final response.
+    """
     return TrainedModelWaiter(cleanroomsml_trained_model)

@@ -75,7 +75,8 @@ class TrainedModelFetcher:
     def __call__(
         self, arn: str, collaboration_identifier: str, version_identifier: str | None = None
     ) -> dict[str, Any]:
-        """The response (the latest version unless ``version_identifier`` is given), once it passed assert_valid_trained_model.
+        """The response (the latest version unless ``version_identifier`` is given), once it passed
+        assert_valid_trained_model.
 
         Raises TypeError or ValueError for an argument that cannot be an identifier, before any request,
         and the client's ResourceNotFoundException, in a few words, for a model that is not found.

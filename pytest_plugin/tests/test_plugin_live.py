@@ -1,4 +1,6 @@
-"""Live mode: real clients from the standard credential chain, errors without credentials, skips for the offline fixtures."""
+"""Live mode: real clients from the standard credential chain, errors without credentials, skips for the offline
+fixtures.
+"""
 
 import os
 

@@ -1,4 +1,6 @@
-"""changelogs/ passes antsibull-changelog's lint, CHANGELOG.rst is generated from it, and each release names its new plugins."""
+"""changelogs/ passes antsibull-changelog's lint, CHANGELOG.rst is generated from it, and each release names its new
+plugins.
+"""
 
 import yaml
 from plugin_reference import collection_plugin_docs

@@ -45,7 +45,9 @@ def run_playbook(installed_collections, endpoint_url, model, work):
 
 
 def reached(module_result):
-    """Whether the group's endpoint_url reached the module: only the fake answers, the default endpoint is a closed port."""
+    """Whether the group's endpoint_url reached the module: only the fake answers, the default endpoint is a closed
+    port.
+    """
     if module_result.get("failed"):
         assert f'endpoint URL: "{CLOSED_ENDPOINT}/' in module_result["msg"], module_result["msg"]
         return False

@@ -49,9 +49,8 @@ def run_ok(arguments, cwd=ROOT, env=None):
 
 
 def describe(result):
-    return "%s\nexited with %d\n--- stdout (end)\n%s\n--- stderr (end)\n%s" % (
-        " ".join(result.args),
-        result.returncode,
-        result.stdout[-8000:],
-        result.stderr[-8000:],
+    command = " ".join(result.args)
+    return (
+        f"{command}\nexited with {result.returncode}\n"
+        f"--- stdout (end)\n{result.stdout[-8000:]}\n--- stderr (end)\n{result.stderr[-8000:]}"
     )

@@ -64,7 +64,10 @@ def lookup_warnings(monkeypatch):
 
 @pytest.fixture
 def run_lookup(cleanroomsml_fake, lookup_warnings):
-    """run_lookup(*terms, **options) -> what LookupModule.run returns (a list), with a new plugin object, as for each call in a play."""
+    """run_lookup(*terms, **options) -> what LookupModule.run returns (a list).
+
+    Each call gets a new plugin object, as each task of a play does.
+    """
 
     def run(*terms, **options):
         if "collaboration_id" not in options:

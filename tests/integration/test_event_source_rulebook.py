@@ -49,7 +49,7 @@ def wait_for(condition, rulebook, output, what):
                 )
             )
         if time.monotonic() > deadline:
-            pytest.fail("no %s within %d s:\n%s" % (what, TIMEOUT, output.read_text(errors="replace")[-6000:]))
+            pytest.fail(f"no {what} within {TIMEOUT} s:\n{output.read_text(errors='replace')[-6000:]}")
         time.sleep(0.1)
 
 

@@ -90,10 +90,8 @@ def test_every_test_and_filter_has_examples_that_run_against_the_fake(cleanrooms
 
     result = run_playbook(playbook, cleanroomsml_server, capture=True)
 
-    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (
-        result.returncode,
-        result.stdout[-8000:],
-        result.stderr[-4000:],
+    assert result.returncode == 0, (
+        f"ansible-playbook failed (rc={result.returncode}):\n{result.stdout[-8000:]}\n{result.stderr[-4000:]}"
     )
     assert result.stdout.count("PLAY [EXAMPLES of ") == len(examples)
     assert "failed=0" in result.stdout and "skipped=0" in result.stdout

@@ -48,9 +48,7 @@ def test_target(target, cleanroomsml_fake, cleanroomsml_server, tmp_path):
     result = run_playbook(
         target_playbook(target, tmp_path), cleanroomsml_server, {"models": model_vars(descriptions)}, capture=True
     )
-    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (
-        result.returncode,
-        result.stdout[-8000:],
-        result.stderr[-4000:],
+    assert result.returncode == 0, (
+        f"ansible-playbook failed (rc={result.returncode}):\n{result.stdout[-8000:]}\n{result.stderr[-4000:]}"
     )
     assert "failed=0" in result.stdout

@@ -40,7 +40,7 @@ class HttpReply(Reply):
         self.declared_length = len(self.body) if declared_length is None else declared_length
 
     def answer(self, connection, stop):
-        head = ["HTTP/1.1 %d Scripted" % self.status, "Content-Length: %d" % self.declared_length, "Connection: close"]
+        head = [f"HTTP/1.1 {self.status} Scripted", f"Content-Length: {self.declared_length}", "Connection: close"]
         head.extend("{}: {}".format(*item) for item in self.headers.items())
         connection.sendall(("\r\n".join(head) + "\r\n\r\n").encode("ascii") + self.body)
 
@@ -86,7 +86,9 @@ def aws_error(status, code, message="scripted error", headers=None):
 
 
 class EndlessPages(Reply):
-    """A list page of ``items`` copies of ``summary`` that announces a next page with a new token every time, after ``delay`` seconds."""
+    """A list page of ``items`` copies of ``summary`` that announces a next page with a new token every time, after
+    ``delay`` seconds.
+    """
 
     def __init__(self, summary, items=1, delay=0.0):
         self.summary = summary
@@ -97,12 +99,14 @@ class EndlessPages(Reply):
     def answer(self, connection, stop):
         self.pages += 1
         stop.wait(self.delay)
-        page = {"collaborationTrainedModels": [self.summary] * self.items, "nextToken": "page-%d" % self.pages}
+        page = {"collaborationTrainedModels": [self.summary] * self.items, "nextToken": f"page-{self.pages}"}
         json_reply(200, page).answer(connection, stop)
 
 
 class EchoHeaders(Reply):
-    """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint may."""
+    """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint
+    may.
+    """
 
     def __init__(self, status, code):
         self.status = status
@@ -128,7 +132,7 @@ class ScriptedEndpoint:
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)  # so that the accept loop notices stop
-        self.url = "http://127.0.0.1:%d" % self._listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self._thread = threading.Thread(target=self._serve, name="scripted-endpoint", daemon=True)
         self._handlers = []
 

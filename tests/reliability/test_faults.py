@@ -8,6 +8,7 @@ members. A scripted raw endpoint makes those of the wire: resets, silence, broke
 import collections
 import contextlib
 import time
+from typing import ClassVar
 
 import pytest
 from ansible.errors import AnsibleLookupError
@@ -57,7 +58,7 @@ THE_MODEL = object()
 class WireFault:
     """A fault on the wire: a scripted endpoint answers each connection in turn (the last reply repeats)."""
 
-    members = {}
+    members: ClassVar[dict] = {}  # the fault needs no change to the model
 
     def __init__(self, *replies):
         self.replies = replies
@@ -72,11 +73,11 @@ class WireFault:
 class Refused:
     """Nothing listens at the endpoint."""
 
-    members = {}
+    members: ClassVar[dict] = {}  # the fault needs no change to the model
 
     @contextlib.contextmanager
     def serve(self, fake, fake_url, model):
-        yield Endpoint("http://127.0.0.1:%d" % unused_port(), lambda: 0)
+        yield Endpoint(f"http://127.0.0.1:{unused_port()}", lambda: 0)
 
 
 class Succeeds:

@@ -62,7 +62,8 @@ def test_module_failure_shows_no_credential(run_module, quick_backoff, echoing_e
     result = run_module(main, arguments)
 
     assert result["failed"] and "AccessDeniedException" in result["msg"]
-    # amazon.aws shows access_key in the invocation, as an identifier (not no_log); secret_key and session_token are masked there.
+    # amazon.aws shows access_key in the invocation, as an identifier (not no_log); secret_key and session_token are
+    # masked there.
     shown = json.dumps(dict(result, invocation=None))
     assert_clean(shown, echoing_endpoint)
     assert SESSION_TOKEN not in json.dumps(result) and SECRET_KEY not in json.dumps(result)

@@ -60,8 +60,7 @@ def run_checked(arguments, **keywords):
     )
     if result.returncode != 0:
         raise RuntimeError(
-            "%s\nexited with %d\n%s%s"
-            % (" ".join(result.args), result.returncode, result.stdout[-8000:], result.stderr[-8000:])
+            f"{' '.join(result.args)}\nexited with {result.returncode}\n{result.stdout[-8000:]}{result.stderr[-8000:]}"
         )
     return result
 
@@ -139,8 +138,7 @@ def main():
     if imported.returncode != 0 or findings:
         print(imported.stdout + imported.stderr, file=sys.stderr)
         print(
-            "galaxy-importer refused %s (exit %d, %d ERROR/WARNING lines)"
-            % (tarball.name, imported.returncode, len(findings)),
+            f"galaxy-importer refused {tarball.name} (exit {imported.returncode}, {len(findings)} ERROR/WARNING lines)",
             file=sys.stderr,
         )
         return 1

@@ -57,7 +57,10 @@ def drained(queue):
 
 
 def watch(args, scenario, timeout=15.0):
-    """Run main(queue, args) as a task while ``await scenario(queue, task)`` runs; cancel it after. Returns the scenario's result."""
+    """Run main(queue, args) as a task while ``await scenario(queue, task)`` runs; cancel it after.
+
+    Returns the scenario's result.
+    """
 
     async def body():
         queue = asyncio.Queue()

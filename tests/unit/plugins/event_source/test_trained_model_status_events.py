@@ -138,7 +138,7 @@ def test_trained_model_arns_limits_the_models_watched(cleanroomsml_fake, churn):
 def test_a_poll_describes_only_the_models_whose_summary_changed(cleanroomsml_fake):
     models = [
         cleanroomsml_fake.add_trained_model(
-            name="model-%d" % number, status="ACTIVE", collaboration_identifier=COLLABORATION
+            name=f"model-{number}", status="ACTIVE", collaboration_identifier=COLLABORATION
         )
         for number in range(30)
     ]
@@ -165,7 +165,7 @@ def test_a_poll_describes_only_the_models_whose_summary_changed(cleanroomsml_fak
 def test_a_listing_of_several_pages_is_walked_whole(cleanroomsml_fake):
     models = [
         cleanroomsml_fake.add_trained_model(
-            name="model-%d" % number, status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
+            name=f"model-{number}", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
         )
         for number in range(120)
     ]

@@ -89,7 +89,7 @@ def test_validation_without_jsonschema_asks_for_it_or_off(run_lookup, cleanrooms
     monkeypatch.setattr(
         trained_model_lookup, "validation_library_missing", lambda validate_response: validate_response != "off"
     )
-    with pytest.raises(AnsibleLookupError, match="jsonschema.*validate_response=warn"):
+    with pytest.raises(AnsibleLookupError, match=r"jsonschema.*validate_response=warn"):
         run_lookup(churn["trainedModelArn"])
     assert cleanroomsml_fake.calls == []
     assert run_lookup(churn["trainedModelArn"], validate_response="off", field="name") == ["churn"]
@@ -114,7 +114,7 @@ def test_not_found_in_another_region_than_the_arns_says_so(run_lookup, churn):
 
 
 def test_the_first_failing_term_is_reported(run_lookup, churn):
-    with pytest.raises(AnsibleLookupError, match="^term 2: "):
+    with pytest.raises(AnsibleLookupError, match=r"^term 2: "):
         run_lookup(churn["trainedModelArn"], missing_arn(churn), churn["trainedModelArn"][:-1] + "0", max_concurrency=3)
 
 

@@ -24,7 +24,7 @@ def test_one_term_gives_the_dict_the_module_returns_as_trained_model(
 
 
 def test_many_terms_come_back_in_term_order(run_lookup, add_models, cleanroomsml_fake):
-    models = add_models(*["model-%02d" % number for number in range(12)])
+    models = add_models(*[f"model-{number:02d}" for number in range(12)])
     arns = [model["trainedModelArn"] for model in reversed(models)]
     results = run_lookup(*arns, max_concurrency=4)
     assert [facts["trained_model_arn"] for facts in results] == arns
@@ -32,7 +32,7 @@ def test_many_terms_come_back_in_term_order(run_lookup, add_models, cleanroomsml
 
 
 def test_terms_are_described_concurrently(run_lookup, add_models, monkeypatch):
-    arns = [model["trainedModelArn"] for model in add_models(*["model-%d" % number for number in range(8)])]
+    arns = [model["trainedModelArn"] for model in add_models(*[f"model-{number}" for number in range(8)])]
     # Each description waits until all 8 are under way: one at a time, the first would wait in vain and fail.
     all_under_way = threading.Barrier(len(arns), timeout=10)
     make_api_call = BaseClient._make_api_call

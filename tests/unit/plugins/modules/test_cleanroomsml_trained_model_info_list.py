@@ -43,7 +43,7 @@ def test_lists_all_models_newest_first(run_module, cleanroomsml_fake, collaborat
 
 def test_reads_every_page(run_module, cleanroomsml_fake):
     for index in range(230):  # the service's pages hold at most 100
-        cleanroomsml_fake.add_trained_model(name="model-%03d" % index, collaboration_identifier=COLLABORATION)
+        cleanroomsml_fake.add_trained_model(name=f"model-{index:03d}", collaboration_identifier=COLLABORATION)
     result = list_models(run_module)
     assert len(result["trained_models"]) == 230
     assert len(cleanroomsml_fake.calls) >= 3

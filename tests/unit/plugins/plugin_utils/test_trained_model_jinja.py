@@ -199,8 +199,8 @@ ALL_PLUGINS = sorted(TESTS.items()) + sorted(FILTERS.items())
         ({}, "an empty mapping"),
         ({"trained_model_arn_typo": ARN}, "a mapping with keys 'trained_model_arn_typo'"),
         (
-            {"host%02d" % number: {} for number in range(25)},
-            "a mapping with keys {}, ... (25 keys)".format(", ".join("'host%02d'" % number for number in range(20))),
+            {f"host{number:02d}": {} for number in range(25)},
+            "a mapping with keys {}, ... (25 keys)".format(", ".join(f"'host{number:02d}'" for number in range(20))),
         ),
     ],
     ids=["None", "ARN", "tagged ARN", "list", "empty", "unknown keys", "many keys"],
