@@ -71,7 +71,7 @@ ecosystem: tree
 # Both release artifacts in dist/ (collection tarball; plugin sdist and wheel), checked by galaxy-importer and
 # `twine check --strict`; prints where each is uploaded (docs/releasing.md). Uploads nothing.
 release: tree
-	$(BIN)/python tools/ecosystem/release_artifacts.py --dist dist
+	PYTHONPATH=$(CURDIR)/tools $(BIN)/python tools/ecosystem/release_artifacts.py --dist dist
 
 # The collection's documentation as HTML in build/docsite/html, with antsibull-docs and Sphinx, offline.
 docsite: tree
@@ -79,7 +79,7 @@ docsite: tree
 
 # docs/reference/ from the plugins' documentation.
 reference: tree
-	$(BIN)/python tools/ecosystem/plugin_reference.py
+	PYTHONPATH=$(CURDIR)/tools $(BIN)/python tools/ecosystem/plugin_reference.py
 
 # CHANGELOG.rst from changelogs/changelog.yaml.
 changelog: venv

@@ -1,7 +1,6 @@
 """`make demo`: seed the fake, serve it over HTTP and run docs/examples/demo.yml against it."""
 
 import sys
-from pathlib import Path
 
 from fake_playbook import ROOT, model_vars, run_playbook
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
@@ -10,7 +9,7 @@ from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 EXAMPLES = ROOT / "docs" / "examples"
 
 
-def main():
+def main() -> int:
     fake = CleanRoomsMLFake(region="us-east-1")
     fake.reset()
     descriptions = apply_seed(fake, load_seed(EXAMPLES / "demo_models.yaml"))
@@ -25,5 +24,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

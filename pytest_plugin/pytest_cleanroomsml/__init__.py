@@ -1,6 +1,6 @@
 """pytest-cleanroomsml: fixtures, assertions and an offline fake for AWS Clean Rooms ML trained models."""
 
-from ._version import __version__
+from ._version import __version__ as __version__
 from .assertions import (
     assert_logs_published,
     assert_metrics_published,
@@ -17,7 +17,6 @@ __all__ = [
     "CleanRoomsMLSettings",
     "TrainedModelFetcher",
     "TrainedModelWaiter",
-    "__version__",
     "assert_logs_published",
     "assert_metrics_published",
     "assert_model_active",
