@@ -56,7 +56,8 @@ def test_the_pitfalls_fail_as_the_guide_says(pytester, monkeypatch):
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(
         [
-            "*ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the GetCollaborationTrainedModel "
+            "*ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the "
+            "GetCollaborationTrainedModel "
             "operation: Trained model arn:aws:cleanrooms-ml:us-east-1:* not found",
             "*NoCredentialsError: Unable to locate credentials",
         ]

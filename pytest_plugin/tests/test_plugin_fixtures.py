@@ -55,7 +55,8 @@ def test_server_shares_the_fake_with_subprocesses(cleanroomsml_fake, cleanroomsm
     script = (
         "import boto3, sys; "
         "client = boto3.client('cleanroomsml', region_name='us-east-1', endpoint_url=sys.argv[1]); "
-        "print(client.get_collaboration_trained_model(trainedModelArn=sys.argv[2], collaborationIdentifier=sys.argv[3])['status'])"
+        "print(client.get_collaboration_trained_model(trainedModelArn=sys.argv[2], "
+        "collaborationIdentifier=sys.argv[3])['status'])"
     )
     command = [sys.executable, "-c", script, cleanroomsml_server, model["trainedModelArn"], model["collaborationIdentifier"]]
 
@@ -169,7 +170,8 @@ def test_trained_model_returns_the_response_or_fails_at_the_test_line(run_offlin
     result.stdout.fnmatch_lines(
         [
             ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
-            f"E       AssertionError: trained model 'churn' ('{ARN}', version '{VERSION}') does not match the trained model schema (1 violation(s)):",
+            f"E       AssertionError: trained model 'churn' ('{ARN}', version '{VERSION}') does not match the trained "
+            "model schema (1 violation(s)):",
             "E         $.status: 'RETRAINING' is not one of *",
             "test_module.py:17: AssertionError",
         ]
@@ -184,10 +186,12 @@ def test_wait_returns_the_final_response_or_fails_with_the_last_status(run_offli
     result.stdout.fnmatch_lines(
         [
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=600, delay=0.05)",
-            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is CREATE_FAILED (InternalError: training container "
+            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is CREATE_FAILED (InternalError: "
+            "training container "
             "exited with code 1), from which ACTIVE can no longer be reached",
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=0.3, delay=0.1)",
-            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is still CREATE_IN_PROGRESS after waiting 0.? seconds "
+            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is still CREATE_IN_PROGRESS after "
+            "waiting 0.? seconds "
             "(? polls) for ACTIVE",
         ]
     )
@@ -245,8 +249,10 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
 
     result.assert_outcomes(passed=1, failed=7)
     not_found = (
-        "E       botocore.errorfactory.ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the "
-        "GetCollaborationTrainedModel operation: trained model {arn} (version latest) not found in collaboration {collaboration}"
+        "E       botocore.errorfactory.ResourceNotFoundException: An error occurred (ResourceNotFoundException) when "
+        "calling the "
+        "GetCollaborationTrainedModel operation: trained model {arn} (version latest) not found in collaboration "
+        "{collaboration}"
     )
     result.stdout.fnmatch_lines(
         [
@@ -273,7 +279,8 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
             not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION) + "; the fake holds no trained model*",
             "test_module.py:36: ResourceNotFoundException",
             '>       wait_for_trained_model(ARN, COLLABORATION, status="active")',
-            "E       ValueError: wait_for_trained_model(): status must be one or more status names; 'active' is not a status name "
+            "E       ValueError: wait_for_trained_model(): status must be one or more status names; 'active' is not a "
+            "status name "
             "(upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?",
             "test_module.py:40: ValueError",
         ]

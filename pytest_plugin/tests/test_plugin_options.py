@@ -111,13 +111,15 @@ REGIONS_LISTED = (
         (
             "cleanroomsml_region = eu_west_1",
             [],
-            "ERROR: cleanroomsml_region (ini file {inipath}): 'eu_west_1' is not a Region where the fake offers Clean Rooms ML; "
+            "ERROR: cleanroomsml_region (ini file {inipath}): 'eu_west_1' is not a Region where the fake offers Clean "
+            "Rooms ML; "
             "use one of: " + REGIONS_LISTED,
         ),
         (
             "cleanroomsml_region = eu-west-1",
             ["--cleanroomsml-region=mars-1"],
-            "ERROR: --cleanroomsml-region (command line): 'mars-1' is not a Region where the fake offers Clean Rooms ML; "
+            "ERROR: --cleanroomsml-region (command line): 'mars-1' is not a Region where the fake offers Clean Rooms "
+            "ML; "
             "use one of: " + REGIONS_LISTED,
         ),
         (

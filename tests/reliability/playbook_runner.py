@@ -1,4 +1,6 @@
-"""ansible-playbook against the fake, as the integration tests run it: tools/fake_playbook.py (tools/ is not a package)."""
+"""ansible-playbook against the fake, as the integration tests run it: tools/fake_playbook.py (tools/ is not a
+package).
+"""
 
 from pathlib import Path
 

@@ -75,7 +75,9 @@ class SlowDrip(Reply):
 
 
 def json_reply(status, document, **options):
-    """An HttpReply whose body is ``document`` as JSON, datetimes as ISO 8601 (a str is sent as it is, for broken JSON)."""
+    """An HttpReply whose body is ``document`` as JSON, datetimes as ISO 8601 (a str is sent as it is, for broken
+    JSON).
+    """
     body = document if isinstance(document, str) else json.dumps(document, default=lambda value: value.isoformat())
     return HttpReply(status, body, **options)
 
@@ -170,7 +172,9 @@ class ScriptedEndpoint:
 
 
 def _read_request(connection):
-    """Read one request (headers and body), so that the client never sees a reset while still sending; return its head."""
+    """Read one request (headers and body), so that the client never sees a reset while still sending; return its
+    head.
+    """
     data = b""
     deadline = time.monotonic() + READ_SECONDS
     while b"\r\n\r\n" not in data and time.monotonic() < deadline:

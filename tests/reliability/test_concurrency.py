@@ -1,4 +1,6 @@
-"""Twenty hosts and a fifty-term lookup against one fake, three runs: every result reaches the host or term that asked."""
+"""Twenty hosts and a fifty-term lookup against one fake, three runs: every result reaches the host or term that
+asked.
+"""
 
 import collections
 import random

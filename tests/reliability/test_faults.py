@@ -81,7 +81,9 @@ class Refused:
 
 
 class Succeeds:
-    """The call returns the model, with this status, after this many requests; a warning containing ``warns``, or none."""
+    """The call returns the model, with this status, after this many requests; a warning containing ``warns``, or
+    none.
+    """
 
     def __init__(self, requests, status="ACTIVE", warns=None):
         self.requests = requests

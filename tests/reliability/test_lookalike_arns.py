@@ -8,7 +8,10 @@ from helpers.module_runs import warning_messages
 from pytest_cleanroomsml import assert_model_active
 
 # "\u0430" is CYRILLIC SMALL LETTER A: the ARN reads as a real one.
-LOOKALIKE_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/ch\u0430rn"
+LOOKALIKE_ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    "/trained-model/ch\u0430rn"
+)
 
 
 @pytest.mark.fault

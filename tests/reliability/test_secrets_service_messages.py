@@ -14,7 +14,10 @@ from pytest_cleanroomsml.trained_model_fixtures import TrainedModelFetcher
 
 from .scripted_endpoint import EchoHeaders, ScriptedEndpoint
 
-ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    "/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+)
 ACCESS_KEY = "AKIAECHOEDHEADERS001"
 SECRET_KEY = "echoed-headers-secret-key-6f1e0b2d"
 SESSION_TOKEN = "echoed-headers-session-token-c4a9d7e3"

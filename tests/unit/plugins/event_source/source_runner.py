@@ -1,4 +1,6 @@
-"""Drive the event source's main(queue, args) against the in-process fake, loaded by path as ansible-rulebook loads it."""
+"""Drive the event source's main(queue, args) against the in-process fake, loaded by path as ansible-rulebook loads
+it.
+"""
 
 import asyncio
 import contextlib

@@ -194,5 +194,6 @@ def test_a_watched_arn_missing_from_the_first_listing_is_named_in_a_warning(clea
 
     warnings = [record.getMessage() for record in caplog.records if "is not in collaboration" in record.getMessage()]
     assert warnings == [
-        f"cleanrooms.ml.trained_model_status: trained model {missing} is not in collaboration {COLLABORATION} (yet): its changes are reported once it is listed"
+        f"cleanrooms.ml.trained_model_status: trained model {missing} is not in collaboration {COLLABORATION} (yet): "
+        "its changes are reported once it is listed"
     ]

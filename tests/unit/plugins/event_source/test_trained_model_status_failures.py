@@ -9,7 +9,10 @@ import pytest
 from source_runner import SOURCE_MAIN, collection_module, drained, operations, polls, until, watch
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/11111111-2222-4333-8444-555555555555/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/11111111-2222-4333-8444-555555555555"
+    "/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+)
 
 
 @pytest.fixture
@@ -180,11 +183,13 @@ def test_an_unreachable_endpoint_is_retried_and_never_ends_the_source(cleanrooms
     [
         (
             "ListCollaborationTrainedModels",
-            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels",
+            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action "
+            "cleanrooms-ml:ListCollaborationTrainedModels",
         ),
         (
             "GetCollaborationTrainedModel",
-            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel",
+            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action "
+            "cleanrooms-ml:GetCollaborationTrainedModel",
         ),
     ],
 )

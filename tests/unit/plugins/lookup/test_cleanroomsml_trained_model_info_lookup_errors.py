@@ -29,7 +29,8 @@ def churn(add_models):
         (
             [5],
             {},
-            "term 2 must be a trained model ARN of 20 to 2048 characters, like arn:aws:cleanrooms-ml:<region>:<account>:membership/"
+            "term 2 must be a trained model ARN of 20 to 2048 characters, like "
+            "arn:aws:cleanrooms-ml:<region>:<account>:membership/"
             "<membership id>/trained-model/<id>, got int 5",
         ),
         ([], {"collaboration_identifier": "abc"}, "collaboration_identifier must be a UUID of 36 characters"),
@@ -60,7 +61,8 @@ def churn(add_models):
         (
             [],
             {"field": "incremental_training_data_channels.channel_name"},
-            "field 'incremental_training_data_channels.channel_name': incremental_training_data_channels is a list, not a dict with keys",
+            "field 'incremental_training_data_channels.channel_name': incremental_training_data_channels is a list, "
+            "not a dict with keys",
         ),
     ],
 )
@@ -100,7 +102,8 @@ def test_not_found_names_the_term_the_model_and_the_error_code(run_lookup, churn
     with pytest.raises(AnsibleLookupError) as failure:
         run_lookup(churn["trainedModelArn"], missing)
     assert str(failure.value).startswith(
-        f"term 2: trained model {missing} (version latest) not found in collaboration {COLLABORATION} (ResourceNotFoundException: "
+        f"term 2: trained model {missing} (version latest) not found in collaboration {COLLABORATION} "
+        "(ResourceNotFoundException: "
     )
 
 
@@ -108,7 +111,8 @@ def test_not_found_in_another_region_than_the_arns_says_so(run_lookup, churn):
     with pytest.raises(AnsibleLookupError) as failure:
         run_lookup(churn["trainedModelArn"], region="eu-west-1")
     assert str(failure.value).startswith(
-        "term 1: trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went to eu-west-1 "
+        "term 1: trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the "
+        "request went to eu-west-1 "
         "(ResourceNotFoundException: ".format(churn["trainedModelArn"], COLLABORATION)
     )
 
@@ -193,9 +197,8 @@ def test_validation_warns_by_default_and_returns_the_data(run_lookup, lookup_war
     assert run_lookup(future_model["trainedModelArn"], field="resource_config.instance_type") == ["ml.z9.mega"]
     assert len(lookup_warnings) == 1
     assert lookup_warnings[0].startswith(
-        "trained model {} (term 1) does not match the response schema at $.resourceConfig.instanceType: 'ml.z9.mega' is not one of".format(
-            future_model["trainedModelArn"]
-        )
+        "trained model {} (term 1) does not match the response schema at $.resourceConfig.instanceType: 'ml.z9.mega' "
+        "is not one of".format(future_model["trainedModelArn"])
     )
 
 

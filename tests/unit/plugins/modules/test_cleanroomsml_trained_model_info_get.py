@@ -109,9 +109,8 @@ def test_not_found_in_another_region_than_the_arns_says_so(run_module, cleanroom
     result = get(run_module, churn, region="eu-west-1")
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went to eu-west-1".format(
-            churn["trainedModelArn"], COLLABORATION
-        )
+        "trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went "
+        "to eu-west-1".format(churn["trainedModelArn"], COLLABORATION)
     )
 
 
@@ -134,7 +133,8 @@ def test_access_denied_names_the_iam_action(run_module, cleanroomsml_fake, churn
     result = get(run_module, churn)
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel"
+        "access denied to GetCollaborationTrainedModel: the caller needs the IAM action "
+        "cleanrooms-ml:GetCollaborationTrainedModel"
     )
     assert result["error"]["code"] == "AccessDeniedException"
 

@@ -66,8 +66,10 @@ def test_filters_by_a_status_aws_adds_later_with_a_warning(run_module, cleanroom
     result = list_models(run_module, status=["RETRAINING"], validate_response="off")
     assert [model["name"] for model in result["trained_models"]] == ["new"]
     assert warning_messages(result) == [
-        "status: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, "
-        "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED); "
+        "status: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, "
+        "CREATE_FAILED, ACTIVE, "
+        "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, "
+        "CANCEL_FAILED); "
         "it is used as given, as a status AWS may have added"
     ]
 
@@ -99,7 +101,8 @@ def test_access_denied_names_the_list_action(run_module, cleanroomsml_fake, coll
     result = list_models(run_module)
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels"
+        "access denied to ListCollaborationTrainedModels: the caller needs the IAM action "
+        "cleanrooms-ml:ListCollaborationTrainedModels"
     )
     assert result["error"]["code"] == "AccessDeniedException"
 

@@ -68,7 +68,8 @@ def test_fails_at_once_on_a_status_that_cannot_become_the_wanted_one(run_module,
     result = wait(run_module, model, wait_timeout=600)
     assert result["failed"] is True
     assert result["msg"] == (
-        "trained model 'doomed' ('{}', version '{}') is CREATE_FAILED (InternalError: training container exited with code 1), "
+        "trained model 'doomed' ('{}', version '{}') is CREATE_FAILED (InternalError: training container exited with "
+        "code 1), "
         "from which ACTIVE can no longer be reached".format(model["trainedModelArn"], model["versionIdentifier"])
     )
     assert result["trained_model"]["status"] == "CREATE_FAILED"
@@ -90,9 +91,8 @@ def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
     result = wait(run_module, model, wait_timeout=2)
     assert result["failed"] is True
     assert re.match(
-        r"trained model 'slow' \('{}', version '{}'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$".format(
-            re.escape(model["trainedModelArn"]), model["versionIdentifier"]
-        ),
+        r"trained model 'slow' \('{}', version '{}'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds "
+        r"\(3 polls\) for ACTIVE$".format(re.escape(model["trainedModelArn"]), model["versionIdentifier"]),
         result["msg"],
     )
     assert result["wait_polls"] == 3
@@ -122,7 +122,8 @@ def test_bad_wait_options_fail_before_any_call(run_module, cleanroomsml_fake, ex
 
 
 UNKNOWN_STATUS_WARNING = (
-    "wait_for: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, "
+    "wait_for: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, "
+    "ACTIVE, "
     "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED); "
     "it is used as given, as a status AWS may have added"
 )
