@@ -6,12 +6,12 @@ are imported inside the fixtures, through it.
 """
 
 import pytest
-from helpers.lookup_runs import client_cache as client_cache
-from helpers.lookup_runs import lookup_warnings as lookup_warnings
-from helpers.lookup_runs import run_lookup as run_lookup
-from helpers.module_runs import run_module as run_module
+from helpers.lookup_runs import client_cache, lookup_warnings, run_lookup
+from helpers.module_runs import run_module
 
 from .tallies import Tallies
+
+__all__ = ["client_cache", "lookup_warnings", "run_lookup", "run_module"]  # fixtures, found by pytest by name
 
 
 def pytest_configure(config):
