@@ -10,6 +10,8 @@ ARN = (
     "/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
 )
 VERSION = "99999999-8888-4777-8666-555555555555"
+# add_trained_model(name, **IDENTIFIED): the model above, with these exact identifiers.
+IDENTIFIED = {"collaboration_identifier": COLLABORATION, "trainedModelArn": ARN, "versionIdentifier": VERSION}
 ALGORITHM_ASSOCIATION_ARN = (
     f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
     "/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"

@@ -74,9 +74,9 @@ def test_assert_model_status_passes_on_any_listed_status():
 def test_assert_model_status_lists_the_expected_statuses():
     message = failure_message(assert_model_status, get_response(), "ACTIVE", "CREATE_IN_PROGRESS")
 
-    assert (
-        message
-        == f"{LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: InternalError: training container exited with code 1"
+    assert message == (
+        f"{LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: "
+        "InternalError: training container exited with code 1"
     )
 
 

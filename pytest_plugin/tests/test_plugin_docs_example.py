@@ -35,11 +35,15 @@ def churn(cleanroomsml_fake):
 
 @mock_aws
 def test_mock_aws_wipes_the_seeded_models(churn, cleanroomsml_client):
-    cleanroomsml_client.get_collaboration_trained_model(trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"])
+    cleanroomsml_client.get_collaboration_trained_model(
+        trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"]
+    )
 
 
 def test_a_client_made_at_import_time_has_no_credentials(churn):
-    SCORING_CLIENT.get_collaboration_trained_model(trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"])
+    SCORING_CLIENT.get_collaboration_trained_model(
+        trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"]
+    )
 """
 
 

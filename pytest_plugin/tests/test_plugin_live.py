@@ -111,7 +111,8 @@ def test_live_clients_use_the_credential_chain_region_and_endpoint(
             response = cleanroomsml_trained_model({model["trainedModelArn"]!r}, {model["collaborationIdentifier"]!r})
 
             assert response["status"] == "ACTIVE"
-            assert (cleanroomsml_client.meta.region_name, cleanroomsml_client.meta.endpoint_url) == ("eu-west-2", {endpoint_url!r})
+            meta = cleanroomsml_client.meta
+            assert (meta.region_name, meta.endpoint_url) == ("eu-west-2", {endpoint_url!r})
             # The fake stayed inactive: it would have replaced the credentials.
             assert "cleanroomsml_fake" not in request.fixturenames
             assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIALIVELIVELIVELIVE"

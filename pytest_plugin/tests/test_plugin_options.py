@@ -80,7 +80,8 @@ def test_the_region_applies_to_the_fake_and_its_clients(pytester):
 
             assert model["trainedModelArn"].startswith("arn:aws:cleanrooms-ml:eu-central-1:")
             assert cleanroomsml_client.meta.region_name == "eu-central-1"
-            assert cleanroomsml_trained_model(model["trainedModelArn"], model["collaborationIdentifier"])["name"] == "churn"
+            response = cleanroomsml_trained_model(model["trainedModelArn"], model["collaborationIdentifier"])
+            assert response["name"] == "churn"
         """
     )
 

@@ -55,6 +55,9 @@ def test_it_depends_on_neither_ansible_nor_anything_beyond_pytest_boto3_jsonsche
 
 def test_the_plugin_imports_without_ansible():
     # A None entry in sys.modules makes any import of that name fail.
-    script = "import sys; sys.modules['ansible'] = sys.modules['ansible_collections'] = None; import pytest_cleanroomsml.plugin"
+    script = (
+        "import sys; sys.modules['ansible'] = sys.modules['ansible_collections'] = None; "
+        "import pytest_cleanroomsml.plugin"
+    )
 
     subprocess.run([sys.executable, "-c", script], check=True)

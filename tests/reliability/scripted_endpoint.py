@@ -67,7 +67,12 @@ class SlowDrip(Reply):
         self.interval = interval
 
     def answer(self, connection, stop):
-        head = "HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n{"
+        head = (
+            "HTTP/1.1 200 Scripted\r\n"
+            "Content-Type: application/json\r\n"
+            "Content-Length: 1000000\r\n"
+            "Connection: close\r\n\r\n{"
+        )
         connection.sendall(head.encode("ascii"))
         deadline = time.monotonic() + HOLD_SECONDS
         while not stop.wait(self.interval) and time.monotonic() < deadline:

@@ -126,10 +126,12 @@ def test_the_first_failing_term_is_reported(run_lookup, churn):
 def test_on_missing_skip_and_warn_drop_the_term(run_lookup, lookup_warnings, churn, policy, warned):
     missing = missing_arn(churn)
     assert run_lookup(missing, churn["trainedModelArn"], missing, on_missing=policy, field="name") == ["churn"]
-    expected = f"Skipping term %d: trained model {missing} (version latest) not found in collaboration {COLLABORATION} (ResourceNotFoundException: "
+    expected = (
+        "Skipping term {}: trained model {} (version latest) not found in collaboration {} (ResourceNotFoundException: "
+    )
     assert len(lookup_warnings) == (2 if warned else 0)
     for number, warning in zip((1, 3), lookup_warnings):
-        assert warning.startswith(expected % number)
+        assert warning.startswith(expected.format(number, missing, COLLABORATION))
 
 
 def test_on_missing_does_not_cover_denied_models(run_lookup, cleanroomsml_fake, churn):

@@ -117,5 +117,8 @@ def test_lookup_gives_the_item_of_one_term_and_query_a_list(render, add_models):
     assert render(f"{{{{ lookup('{one}, field='name') }}}}", **variables) == "churn"
     assert render(f"{{{{ query('{one}, field='name') }}}}", **variables) == ["churn"]
     assert render(f"{{{{ lookup('{one}, field='name', wantlist=True) }}}}", **variables) == ["churn"]
-    both = "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn, lookalike, collaboration_identifier=collaboration) }}"
+    both = (
+        "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn, lookalike,"
+        " collaboration_identifier=collaboration) }}"
+    )
     assert [facts["name"] for facts in render(both, **variables)] == ["churn", "lookalike"]
