@@ -21,8 +21,9 @@ PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
 venv: $(INSTALLED)
 
-# galaxy.yml: its version is the plugin's (pytest_cleanroomsml/_version.py), read when the plugin is installed.
-$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt constraints.txt pytest_plugin/pyproject.toml galaxy.yml
+# _version.py: galaxy.yml's version, copied by `make schema`; the plugin's metadata takes it when installed.
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt constraints.txt pytest_plugin/pyproject.toml \
+    pytest_plugin/pytest_cleanroomsml/_version.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
