@@ -18,12 +18,14 @@ export ANSIBLE_REMOTE_TEMP := $(BUILD)/tmp/remote
 export ANSIBLE_NOCOLOR := 1
 PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
 
-.PHONY: venv tree schema demo test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke release docsite clean
+.PHONY: venv tree schema demo lint test units plugin-tests integration sanity schema-check ecosystem reliability reference changelog bench bench-smoke release docsite clean
 
 venv: $(INSTALLED)
 
 # .venv/awscli: the AWS CLI the benchmarks compare with, in an environment of its own (see requirements-awscli.txt).
-$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt requirements-awscli.txt constraints.txt pytest_plugin/pyproject.toml
+# _version.py: galaxy.yml's version, copied by `make schema`; the plugin's metadata takes it when installed.
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-ecosystem.txt requirements-awscli.txt constraints.txt \
+    pytest_plugin/pyproject.toml pytest_plugin/pytest_cleanroomsml/_version.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
@@ -48,14 +50,15 @@ schema-check: venv
 demo: tree
 	$(BIN)/python tools/run_demo.py
 
+# pyproject.toml's pytest settings put build/, tests/ and tools/ on sys.path for every suite.
 units: tree
-	PYTHONPATH=$(BUILD) $(PYTEST) tests/unit
+	$(PYTEST) tests/unit
 
 plugin-tests: venv
 	cd pytest_plugin && $(PYTEST) tests
 
 integration: tree
-	PYTHONPATH=$(BUILD) $(PYTEST) tests/integration
+	$(PYTEST) tests/integration
 
 # ansible-test needs a real directory (see tools/sanity_tree.py).
 SANITY_COLLECTION := $(BUILD)/sanity/ansible_collections/cleanrooms/ml
@@ -73,7 +76,7 @@ ecosystem: tree
 # Both release artifacts in dist/ (collection tarball; plugin sdist and wheel), checked by galaxy-importer and
 # `twine check --strict`; prints where each is uploaded (docs/releasing.md). Uploads nothing.
 release: tree
-	$(BIN)/python tools/ecosystem/release_artifacts.py --dist dist
+	PYTHONPATH=$(CURDIR)/tools $(BIN)/python tools/ecosystem/release_artifacts.py --dist dist
 
 # The collection's documentation as HTML in build/docsite/html, with antsibull-docs and Sphinx, offline.
 docsite: tree
@@ -81,7 +84,7 @@ docsite: tree
 
 # docs/reference/ from the plugins' documentation.
 reference: tree
-	$(BIN)/python tools/ecosystem/plugin_reference.py
+	PYTHONPATH=$(CURDIR)/tools $(BIN)/python tools/ecosystem/plugin_reference.py
 
 # CHANGELOG.rst from changelogs/changelog.yaml.
 changelog: venv
@@ -89,9 +92,19 @@ changelog: venv
 
 # Bad input, injected faults, secrets at -vvvv and concurrency; prints its counts.
 reliability: tree
-	PYTHONPATH=$(BUILD) $(PYTEST) tests/reliability
+	$(PYTEST) tests/reliability
 
-test: units plugin-tests integration reliability bench-smoke sanity ecosystem
+# Style and types (pyproject.toml): ruff's lint rules and format over all Python, mypy over the pytest plugin and tools/.
+# mypy runs twice: on the pytest plugin and tools/ (pyproject.toml's files), and on the collection
+# under its import names, through the build/ tree `make tree` lays out.
+lint: tree
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	MYPYPATH=$(BUILD) $(BIN)/mypy -p ansible_collections.cleanrooms.ml.plugins \
+		-m ansible_collections.cleanrooms.ml.extensions.eda.plugins.event_source.trained_model_status
+
+test: lint units plugin-tests integration reliability bench-smoke sanity ecosystem
 
 # Ratios of our figures to the alternatives', measured alternately in one run (benchmarks/README.md).
 bench: tree

@@ -18,22 +18,22 @@ import types
 _GET_PIP_ONLY_OPTIONS = ("--no-setuptools", "--no-wheel")
 
 
-def cache_path():
+def cache_path() -> str:
     from ansible_test._internal.python_requirements import get_venv_packages
 
-    version = "%d.%d" % sys.version_info[:2]
+    version = "{}.{}".format(*sys.version_info[:2])
     pip_version = get_venv_packages(types.SimpleNamespace(version=version))["pip"]
     return os.path.expanduser("~/.ansible/test/cache/get_pip_{}.py".format(pip_version.replace(".", "_")))
 
 
-def install_into_cache():
+def install_into_cache() -> None:
     target = cache_path()
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(__file__, target)
     print(f"ansible-test pip bootstrap: {target}")
 
 
-def bootstrap_pip(arguments):
+def bootstrap_pip(arguments: list[str]) -> int:
     import ensurepip
 
     wheels = glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), "_bundled", "pip-*.whl"))

@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -24,7 +26,7 @@ FAKE_AWS_ENVIRONMENT = {
 }
 
 
-def playbook_environment():
+def playbook_environment() -> dict[str, str]:
     """The environment ansible-playbook needs to find both collections and only fake credentials."""
     environment = {
         name: value
@@ -44,13 +46,13 @@ def playbook_environment():
     return environment
 
 
-def model_vars(descriptions):
+def model_vars(descriptions: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
     """Seeded models as playbook vars, by name.
 
     ``descriptions`` are what the fake returned while seeding, oldest version first. Each
     name maps to {arn, collaboration_identifier, version_identifier (the latest), versions}.
     """
-    models = {}
+    models: dict[str, dict[str, Any]] = {}
     for description in descriptions:
         model = models.setdefault(
             description["name"],
@@ -65,7 +67,13 @@ def model_vars(descriptions):
     return models
 
 
-def run_playbook(playbook, endpoint_url, extra_vars=None, options=(), capture=False):
+def run_playbook(
+    playbook: str | Path,
+    endpoint_url: str,
+    extra_vars: Mapping[str, Any] | None = None,
+    options: Sequence[str] = (),
+    capture: bool = False,
+) -> subprocess.CompletedProcess[str]:
     """Run a playbook with cleanroomsml_endpoint_url and extra_vars; returns the CompletedProcess."""
     variables = dict(extra_vars or {}, cleanroomsml_endpoint_url=endpoint_url)
     ansible_playbook = Path(sys.executable).parent / "ansible-playbook"

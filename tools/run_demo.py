@@ -1,7 +1,6 @@
 """`make demo`: seed the fake, serve it over HTTP and run docs/examples/demo.yml against it."""
 
 import sys
-from pathlib import Path
 
 from fake_playbook import ROOT, model_vars, run_playbook
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
@@ -10,20 +9,19 @@ from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 EXAMPLES = ROOT / "docs" / "examples"
 
 
-def main():
+def main() -> int:
     fake = CleanRoomsMLFake(region="us-east-1")
     fake.reset()
     descriptions = apply_seed(fake, load_seed(EXAMPLES / "demo_models.yaml"))
     with fake.server() as endpoint_url:
-        print("Clean Rooms ML fake at %s, holding %d trained models:" % (endpoint_url, len(descriptions)))
+        print(f"Clean Rooms ML fake at {endpoint_url}, holding {len(descriptions)} trained models:")
         for description in descriptions:
-            print("  %-20s %s" % (description["name"], description["trainedModelArn"]))
+            print(f"  {description['name']:<20} {description['trainedModelArn']}")
         print(flush=True)
         result = run_playbook(EXAMPLES / "demo.yml", endpoint_url, {"models": model_vars(descriptions)})
-        print("%d requests answered by the fake" % len(fake.calls))
+        print(f"{len(fake.calls)} requests answered by the fake")
     return result.returncode
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KEEP = ("tests/output/",)
 
 
-def collection_files():
+def collection_files() -> list[str]:
     listing = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -30,7 +30,7 @@ def collection_files():
     return sorted(name for name in listing.split("\0") if name and (ROOT / name).is_file())
 
 
-def mirror(destination):
+def mirror(destination: Path) -> None:
     wanted = set(collection_files())
     for name in wanted:
         source, target = ROOT / name, destination / name
@@ -51,7 +51,7 @@ def mirror(destination):
             path.rmdir()
 
 
-def main(argv):
+def main(argv: list[str]) -> int:
     destination, amazon_aws = Path(argv[1]), Path(argv[2])
     destination.mkdir(parents=True, exist_ok=True)
     mirror(destination)

@@ -15,18 +15,25 @@ so the copies are:
                                                                so that the Jinja tests and the plugin
                                                                (its _shared copy) read those facts
                                                                without converting at run time
+  pytest_plugin/pytest_cleanroomsml/_version.py                the version of galaxy.yml, which the
+                                                               collection and the plugin share (the
+                                                               plugin's sdist cannot see galaxy.yml)
 """
 
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_NAME = "collaboration_trained_model.schema.json"
 SOURCE = ROOT / "schema" / SCHEMA_NAME
 MODULE_UTILS = ROOT / "plugins" / "module_utils"
 PLUGIN_PACKAGE = ROOT / "pytest_plugin" / "pytest_cleanroomsml"
+GALAXY_YML = ROOT / "galaxy.yml"
+VERSION_MODULE = PLUGIN_PACKAGE / "_version.py"
 
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
 SHARED_MODULE_UTILS = (
@@ -47,7 +54,7 @@ GENERATED_NOTE = "DO NOT EDIT: written by `make schema` from %s."
 _MAX_STRING_CHUNK = 96
 
 
-def _python_literal(value, depth=0):
+def _python_literal(value: Any, depth: int = 0) -> str:
     """Format JSON data as a Python literal that passes pep8 (no line over 160 characters)."""
     inner, outer = "    " * (depth + 1), "    " * depth
     if isinstance(value, dict):
@@ -63,7 +70,7 @@ def _python_literal(value, depth=0):
     return repr(value)
 
 
-def _python_data_module(docstring, name, value):
+def _python_data_module(docstring: str, name: str, value: Any) -> str:
     """A module_utils file holding one generated constant."""
     note = GENERATED_NOTE % SOURCE.relative_to(ROOT)
     return (
@@ -80,7 +87,7 @@ def _python_data_module(docstring, name, value):
     )
 
 
-def _python_schema_module(schema):
+def _python_schema_module(schema: dict[str, Any]) -> str:
     return _python_data_module(
         "The JSON Schema of the GetCollaborationTrainedModel response, as a Python dict.", "SCHEMA", schema
     )
@@ -90,7 +97,7 @@ def _python_schema_module(schema):
 _COLLECTION_IMPORT = "from ansible_collections.cleanrooms.ml.plugins.module_utils."
 
 
-def _shared_copy(name, generated):
+def _shared_copy(name: str, generated: dict[Path, str]) -> str:
     """The plugin's copy of a module_utils file: of what this run writes when it is generated, else of the file."""
     source = MODULE_UTILS / name
     header = "# %s\n" % (GENERATED_NOTE % source.relative_to(ROOT))
@@ -98,9 +105,9 @@ def _shared_copy(name, generated):
     return header + text.replace(_COLLECTION_IMPORT, "from .")
 
 
-def _member_names(node):
+def _member_names(node: Any) -> set[str]:
     """Every property name anywhere in the schema."""
-    names = set()
+    names: set[str] = set()
     if isinstance(node, dict):
         names.update(node.get("properties", {}))
         for value in node.values():
@@ -111,7 +118,7 @@ def _member_names(node):
     return names
 
 
-def _member_names_module(schema):
+def _member_names_module(schema: dict[str, Any]) -> str:
     """{snake_case: camelCase} of every member, named as ansible's camel_dict_to_snake_dict names the facts."""
     from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
@@ -126,7 +133,27 @@ def _member_names_module(schema):
     )
 
 
-def expected_files():
+def collection_version() -> str:
+    """The version in galaxy.yml: the one version number of the collection and the pytest plugin."""
+    import yaml
+
+    return str(yaml.safe_load(GALAXY_YML.read_text(encoding="utf-8"))["version"])
+
+
+def _version_module() -> str:
+    """The plugin's _version.py, which its pyproject.toml reads (statically) as the distribution's version."""
+    note = GENERATED_NOTE % GALAXY_YML.relative_to(ROOT)
+    return (
+        '"""The version of pytest-cleanroomsml, which is the collection\'s (galaxy.yml).\n'
+        "\n"
+        f"{note}\n"
+        '"""\n'
+        "\n"
+        f"__version__ = {json.dumps(collection_version())}\n"
+    )
+
+
+def expected_files() -> dict[Path, str]:
     """Map each copy's path to the content it must have."""
     text = SOURCE.read_text(encoding="utf-8")
     schema = json.loads(text)
@@ -141,10 +168,11 @@ def expected_files():
     }
     for name in SHARED_MODULE_UTILS:
         files[PLUGIN_PACKAGE / "_shared" / name] = _shared_copy(name, files)
+    files[VERSION_MODULE] = _version_module()
     return files
 
 
-def stale_files():
+def stale_files() -> list[Path]:
     """Paths whose content differs from what `make schema` would write."""
     stale = []
     for path, content in expected_files().items():
@@ -153,7 +181,7 @@ def stale_files():
     return stale
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report copies that are out of date")
     args = parser.parse_args(argv)
@@ -162,9 +190,10 @@ def main(argv=None):
         for path in stale:
             print(f"out of date: {path.relative_to(ROOT)} (run `make schema`)")
         return 1 if stale else 0
-    for path, content in expected_files().items():
+    # Only what changed: an untouched file keeps its time, which make compares (the plugin's _version.py).
+    for path in stale_files():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_text(expected_files()[path], encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
     return 0
 

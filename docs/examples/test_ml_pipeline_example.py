@@ -110,10 +110,11 @@ def test_scores_once_training_finishes(
     wait_for_trained_model: TrainedModelWaiter,
 ) -> None:
     training = add_churn_model(TODAY, "CREATE_IN_PROGRESS")
-    cleanroomsml_fake.set_status(training["trainedModelArn"], "ACTIVE", after=0.2)
     with pytest.raises(ModelNotReady, match="churn is CREATE_IN_PROGRESS"):
         model_for_scoring(cleanroomsml_client, COLLABORATION, "churn")
 
+    # Training ends 0.2 s from now: scheduled after the check above, so that a slow machine cannot end it first.
+    cleanroomsml_fake.set_status(training["trainedModelArn"], "ACTIVE", after=0.2)
     wait_for_trained_model(training["trainedModelArn"], COLLABORATION, delay=0.05)
 
     assert (

@@ -1,5 +1,6 @@
 """pytest-cleanroomsml: fixtures, assertions and an offline fake for AWS Clean Rooms ML trained models."""
 
+from . import _version
 from .assertions import (
     assert_logs_published,
     assert_metrics_published,
@@ -10,6 +11,8 @@ from .assertions import (
 from .fake import CleanRoomsMLFake
 from .options import CleanRoomsMLSettings
 from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
+
+__version__ = _version.__version__
 
 __all__ = [
     "CleanRoomsMLFake",

@@ -50,7 +50,8 @@ def live_client(settings: CleanRoomsMLSettings) -> BaseClient:
     except BotoCoreError as error:
         # Only the error's name: some (a failing credential_process) quote output that may hold secrets.
         raise LiveCredentialsMissing(
-            f"live Clean Rooms ML run (--cleanroomsml-live): loading AWS credentials failed with {type(error).__name__}; "
+            "live Clean Rooms ML run (--cleanroomsml-live): loading AWS credentials failed with "
+            f"{type(error).__name__}; "
             "check AWS_PROFILE and the AWS config and credentials files"
         ) from None
     if credentials is None:

@@ -95,7 +95,9 @@ def _live(config: pytest.Config) -> bool:
 
 
 def _region_problem(region: str, live: bool) -> str | None:
-    """Why the Region cannot be used, or None. Offline it must be one the fake serves; live, one of any shape AWS gives them."""
+    """Why the Region cannot be used, or None. Offline it must be one the fake serves; live, one of any shape AWS gives
+    them.
+    """
     if live:
         return None if REGION_NAME.fullmatch(region) else "is not a Region name (such as us-east-1)"
     if region in REGIONS:

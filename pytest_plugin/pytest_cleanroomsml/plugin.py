@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 import pytest
 from botocore.client import BaseClient
@@ -39,7 +39,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     # Every report, not only those of tests using our fixtures: any test may call AWS with a live client.
     report: pytest.TestReport = yield
     redact_report(report, live_credential_values())
@@ -81,7 +83,9 @@ def _cleanroomsml_http_endpoint(cleanroomsml_settings: CleanRoomsMLSettings) -> 
 
 @pytest.fixture
 def cleanroomsml_server(cleanroomsml_fake: CleanRoomsMLFake, _cleanroomsml_http_endpoint: str) -> str:
-    """The fake's endpoint URL over HTTP, for subprocesses such as ansible-playbook; it shares state with cleanroomsml_fake."""
+    """The fake's endpoint URL over HTTP, for subprocesses such as ansible-playbook; it shares state with
+    cleanroomsml_fake.
+    """
     return _cleanroomsml_http_endpoint
 
 
@@ -115,5 +119,7 @@ def cleanroomsml_trained_model(
 
 @pytest.fixture
 def wait_for_trained_model(cleanroomsml_trained_model: TrainedModelFetcher) -> TrainedModelWaiter:
-    """wait_for_trained_model(arn, collaboration_identifier, status="ACTIVE", timeout=600, delay=5, *, version_identifier=None): the final response."""
+    """wait_for_trained_model(arn, collaboration_identifier, status="ACTIVE", timeout=600, delay=5, *,
+    version_identifier=None): the final response.
+    """
     return TrainedModelWaiter(cleanroomsml_trained_model)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
 from ._shared.credential_redaction import redacted
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr  # the type of report.longrepr, which pytest does not export
 
 
 class RedactedRepr:
@@ -52,5 +55,6 @@ def redact_report(report: pytest.TestReport, secrets: Iterable[str]) -> None:
             crash = getattr(longrepr, "reprcrash", None)
             if crash is not None:
                 crash = SimpleNamespace(path=crash.path, lineno=crash.lineno, message=redacted(crash.message, secrets))
-            report.longrepr = RedactedRepr(clean, crash)
+            # Shown as a TerminalRepr is (toterminal, reprcrash, str), without subclassing pytest's private class.
+            report.longrepr = cast("TerminalRepr", RedactedRepr(clean, crash))
     report.sections = [(title, redacted(content, secrets)) for title, content in report.sections]

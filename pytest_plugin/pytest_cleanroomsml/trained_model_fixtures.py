@@ -75,7 +75,8 @@ class TrainedModelFetcher:
     def __call__(
         self, arn: str, collaboration_identifier: str, version_identifier: str | None = None
     ) -> dict[str, Any]:
-        """The response (the latest version unless ``version_identifier`` is given), once it passed assert_valid_trained_model.
+        """The response (the latest version unless ``version_identifier`` is given), once it passed
+        assert_valid_trained_model.
 
         Raises TypeError or ValueError for an argument that cannot be an identifier, before any request,
         and the client's ResourceNotFoundException, in a few words, for a model that is not found.
@@ -115,7 +116,8 @@ class TrainedModelFetcher:
         self, error: ClientError, arn: str, collaboration_identifier: str, version_identifier: str | None
     ) -> ClientError:
         """The client's ResourceNotFoundException again, its message naming the model and why it may not be found."""
-        message = f"trained model {arn} (version {version_identifier or 'latest'}) not found in collaboration {collaboration_identifier}"
+        version = version_identifier or "latest"
+        message = f"trained model {arn} (version {version}) not found in collaboration {collaboration_identifier}"
         mismatch = region_mismatch(arn, self.client.meta.region_name)
         if mismatch:
             message += f": {mismatch}"
@@ -129,7 +131,8 @@ class TrainedModelFetcher:
         assert self.fake is not None
         held = self.fake.trained_models(collaboration_identifier)
         if not held:
-            return "the fake holds no trained model in that collaboration (seed them with cleanroomsml_fake.add_trained_model)"
+            seed = "seed them with cleanroomsml_fake.add_trained_model"
+            return f"the fake holds no trained model in that collaboration ({seed})"
         listed = "".join(f"\n  {model_label(model)}" for model in held[:LISTED_MODELS])
         more = f"\n  ...and {len(held) - LISTED_MODELS} more" if len(held) > LISTED_MODELS else ""
         return f"the fake holds {len(held)} trained model(s) in that collaboration:{listed}{more}"

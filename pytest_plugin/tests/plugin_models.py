@@ -5,8 +5,13 @@ import datetime
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
-ARN = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+ARN = (
+    f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
+    "/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+)
 VERSION = "99999999-8888-4777-8666-555555555555"
+# add_trained_model(name, **IDENTIFIED): the model above, with these exact identifiers.
+IDENTIFIED = {"collaboration_identifier": COLLABORATION, "trainedModelArn": ARN, "versionIdentifier": VERSION}
 ALGORITHM_ASSOCIATION_ARN = (
     f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
     "/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"

@@ -52,7 +52,8 @@ def test_an_active_model_passes_assert_model_active(model):
         (summary(), f"{LABEL} is CREATE_FAILED, expected ACTIVE"),
         (
             get_response(versionIdentifier=None),
-            f"trained model 'churn' ('{ARN}') is CREATE_FAILED, expected ACTIVE: InternalError: training container exited with code 1",
+            f"trained model 'churn' ('{ARN}') is CREATE_FAILED, expected ACTIVE: InternalError: training container "
+            "exited with code 1",
         ),
         (
             get_response(statusDetails={"message": "stopped by the member"}),
@@ -73,9 +74,9 @@ def test_assert_model_status_passes_on_any_listed_status():
 def test_assert_model_status_lists_the_expected_statuses():
     message = failure_message(assert_model_status, get_response(), "ACTIVE", "CREATE_IN_PROGRESS")
 
-    assert (
-        message
-        == f"{LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: InternalError: training container exited with code 1"
+    assert message == (
+        f"{LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: "
+        "InternalError: training container exited with code 1"
     )
 
 
@@ -236,7 +237,8 @@ def test_failures_point_at_the_test_line_with_the_message(pytester):
             "",
             "test_pipeline.py:7: AssertionError",
             '>       assert_model_status(get_response(), "ACTIVE", "CREATE_IN_PROGRESS")',
-            f"E       AssertionError: {LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: InternalError: *",
+            f"E       AssertionError: {LABEL} is CREATE_FAILED, expected one of ACTIVE, CREATE_IN_PROGRESS: "
+            "InternalError: *",
             ">       assert_metrics_published(get_response())",
             f"E       AssertionError: {METRICS_NOT_PUBLISHED}",
             ">       assert_logs_published(get_response())",

@@ -35,11 +35,15 @@ def churn(cleanroomsml_fake):
 
 @mock_aws
 def test_mock_aws_wipes_the_seeded_models(churn, cleanroomsml_client):
-    cleanroomsml_client.get_collaboration_trained_model(trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"])
+    cleanroomsml_client.get_collaboration_trained_model(
+        trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"]
+    )
 
 
 def test_a_client_made_at_import_time_has_no_credentials(churn):
-    SCORING_CLIENT.get_collaboration_trained_model(trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"])
+    SCORING_CLIENT.get_collaboration_trained_model(
+        trainedModelArn=churn["trainedModelArn"], collaborationIdentifier=churn["collaborationIdentifier"]
+    )
 """
 
 
@@ -56,7 +60,8 @@ def test_the_pitfalls_fail_as_the_guide_says(pytester, monkeypatch):
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(
         [
-            "*ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the GetCollaborationTrainedModel "
+            "*ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the "
+            "GetCollaborationTrainedModel "
             "operation: Trained model arn:aws:cleanrooms-ml:us-east-1:* not found",
             "*NoCredentialsError: Unable to locate credentials",
         ]

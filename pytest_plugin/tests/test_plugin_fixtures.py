@@ -16,7 +16,6 @@ import sys
 import boto3
 import pytest
 
-SEEN = {}
 
 
 def get(client, model):
@@ -29,12 +28,15 @@ def test_fake_answers_clients_made_in_the_test(cleanroomsml_fake):
     model = cleanroomsml_fake.add_trained_model("churn")
 
     assert get(boto3.client("cleanroomsml", region_name="us-east-1"), model)["name"] == "churn"
-    SEEN.update(model)
 
 
-def test_fake_is_reset_after_each_test(cleanroomsml_fake, cleanroomsml_client):
-    with pytest.raises(cleanroomsml_client.exceptions.ResourceNotFoundException):
-        get(cleanroomsml_client, SEEN)
+# Two runs of one test, in either order: the second sees the first's model and calls unless the fake is reset.
+@pytest.mark.parametrize("run", ["one", "another"])
+def test_fake_is_reset_after_each_test(cleanroomsml_fake, cleanroomsml_client, run):
+    assert (cleanroomsml_fake.trained_models(), cleanroomsml_fake.calls) == ([], [])
+
+    get(cleanroomsml_client, cleanroomsml_fake.add_trained_model("churn"))
+
     assert [operation for operation, parameters in cleanroomsml_fake.calls] == ["GetCollaborationTrainedModel"]
 
 
@@ -44,7 +46,8 @@ def test_fake_hides_the_real_aws_configuration(cleanroomsml_fake):
 
     assert "AKIAREAL" not in repr(aws_environment) and "real-secret" not in repr(aws_environment)
     assert not {"AWS_PROFILE", "AWS_ENDPOINT_URL"} & set(aws_environment)
-    assert (aws_environment["AWS_CONFIG_FILE"], aws_environment["AWS_SHARED_CREDENTIALS_FILE"]) == (os.devnull, os.devnull)
+    configuration_files = (aws_environment["AWS_CONFIG_FILE"], aws_environment["AWS_SHARED_CREDENTIALS_FILE"])
+    assert configuration_files == (os.devnull, os.devnull)
     assert (credentials.method, credentials.access_key) == ("env", os.environ["AWS_ACCESS_KEY_ID"])
 
 
@@ -53,9 +56,11 @@ def test_server_shares_the_fake_with_subprocesses(cleanroomsml_fake, cleanroomsm
     script = (
         "import boto3, sys; "
         "client = boto3.client('cleanroomsml', region_name='us-east-1', endpoint_url=sys.argv[1]); "
-        "print(client.get_collaboration_trained_model(trainedModelArn=sys.argv[2], collaborationIdentifier=sys.argv[3])['status'])"
+        "print(client.get_collaboration_trained_model(trainedModelArn=sys.argv[2], "
+        "collaborationIdentifier=sys.argv[3])['status'])"
     )
-    command = [sys.executable, "-c", script, cleanroomsml_server, model["trainedModelArn"], model["collaborationIdentifier"]]
+    arn, collaboration = model["trainedModelArn"], model["collaborationIdentifier"]
+    command = [sys.executable, "-c", script, cleanroomsml_server, arn, collaboration]
 
     assert subprocess.run(command, capture_output=True, text=True, check=True).stdout == "CREATE_FAILED\\n"
 
@@ -68,7 +73,7 @@ def test_client_reaches_the_fake(cleanroomsml_client, cleanroomsml_fake):
 """
 
 TRAINED_MODEL = """
-from plugin_models import ARN, COLLABORATION, VERSION
+from plugin_models import ARN, COLLABORATION, IDENTIFIED, VERSION
 
 
 def test_gets_the_latest_or_the_named_version(cleanroomsml_fake, cleanroomsml_trained_model):
@@ -82,7 +87,7 @@ def test_gets_the_latest_or_the_named_version(cleanroomsml_fake, cleanroomsml_tr
 
 def test_fails_outside_the_schema(cleanroomsml_fake, cleanroomsml_trained_model):
     cleanroomsml_fake.add_trained_model(
-        "churn", status="RETRAINING", collaboration_identifier=COLLABORATION, trainedModelArn=ARN, versionIdentifier=VERSION
+        "churn", status="RETRAINING", **IDENTIFIED
     )
     cleanroomsml_trained_model(ARN, COLLABORATION)
 """
@@ -90,14 +95,16 @@ def test_fails_outside_the_schema(cleanroomsml_fake, cleanroomsml_trained_model)
 WAIT_FOR_TRAINED_MODEL = """
 import pytest
 
-from plugin_models import ARN, COLLABORATION, VERSION
+from plugin_models import ARN, COLLABORATION, IDENTIFIED, VERSION
 
 
 def test_returns_the_model_once_active(cleanroomsml_fake, wait_for_trained_model):
     model = cleanroomsml_fake.add_trained_model("churn", status="CREATE_IN_PROGRESS")
     cleanroomsml_fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)
 
-    assert wait_for_trained_model(model["trainedModelArn"], model["collaborationIdentifier"], delay=0.05)["status"] == "ACTIVE"
+    response = wait_for_trained_model(model["trainedModelArn"], model["collaborationIdentifier"], delay=0.05)
+
+    assert response["status"] == "ACTIVE"
 
 
 @pytest.mark.parametrize("wanted", [["CREATE_IN_PROGRESS", "ACTIVE"], ("CREATE_IN_PROGRESS", "ACTIVE")])
@@ -113,26 +120,27 @@ def test_stops_at_any_wanted_status(cleanroomsml_fake, wait_for_trained_model, w
 def test_follows_the_named_version(cleanroomsml_fake, wait_for_trained_model):
     first = cleanroomsml_fake.add_trained_model("churn", status="CREATE_IN_PROGRESS")
     cleanroomsml_fake.add_version(first["trainedModelArn"], status="CREATE_FAILED")
-    cleanroomsml_fake.set_status(first["trainedModelArn"], "ACTIVE", version_identifier=first["versionIdentifier"], after=0.1)
+    arn, collaboration, version = first["trainedModelArn"], first["collaborationIdentifier"], first["versionIdentifier"]
+    cleanroomsml_fake.set_status(arn, "ACTIVE", version_identifier=version, after=0.1)
 
-    response = wait_for_trained_model(
-        first["trainedModelArn"], first["collaborationIdentifier"], delay=0.05, version_identifier=first["versionIdentifier"]
-    )
+    response = wait_for_trained_model(arn, collaboration, delay=0.05, version_identifier=version)
 
     assert (response["versionIdentifier"], response["status"]) == (first["versionIdentifier"], "ACTIVE")
 
 
 def test_fails_at_once_when_active_is_out_of_reach(cleanroomsml_fake, wait_for_trained_model):
     cleanroomsml_fake.add_trained_model(
-        "churn", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION, trainedModelArn=ARN, versionIdentifier=VERSION
+        "churn", status="CREATE_IN_PROGRESS", **IDENTIFIED
     )
-    cleanroomsml_fake.set_status(ARN, "CREATE_FAILED", "training container exited with code 1", "InternalError", after=0.1)
+    cleanroomsml_fake.set_status(
+        ARN, "CREATE_FAILED", "training container exited with code 1", "InternalError", after=0.1
+    )
     wait_for_trained_model(ARN, COLLABORATION, timeout=600, delay=0.05)
 
 
 def test_fails_after_the_timeout(cleanroomsml_fake, wait_for_trained_model):
     cleanroomsml_fake.add_trained_model(
-        "churn", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION, trainedModelArn=ARN, versionIdentifier=VERSION
+        "churn", status="CREATE_IN_PROGRESS", **IDENTIFIED
     )
     wait_for_trained_model(ARN, COLLABORATION, timeout=0.3, delay=0.1)
 """
@@ -157,7 +165,7 @@ def run_offline(pytester, monkeypatch):
 def test_fake_server_and_client_share_one_isolated_state(run_offline):
     result = run_offline(FAKE_SERVER_AND_CLIENT)
 
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=6)
 
 
 def test_trained_model_returns_the_response_or_fails_at_the_test_line(run_offline):
@@ -167,7 +175,8 @@ def test_trained_model_returns_the_response_or_fails_at_the_test_line(run_offlin
     result.stdout.fnmatch_lines(
         [
             ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
-            f"E       AssertionError: trained model 'churn' ('{ARN}', version '{VERSION}') does not match the trained model schema (1 violation(s)):",
+            f"E       AssertionError: trained model 'churn' ('{ARN}', version '{VERSION}') does not match the trained "
+            "model schema (1 violation(s)):",
             "E         $.status: 'RETRAINING' is not one of *",
             "test_module.py:17: AssertionError",
         ]
@@ -182,10 +191,12 @@ def test_wait_returns_the_final_response_or_fails_with_the_last_status(run_offli
     result.stdout.fnmatch_lines(
         [
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=600, delay=0.05)",
-            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is CREATE_FAILED (InternalError: training container "
+            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is CREATE_FAILED (InternalError: "
+            "training container "
             "exited with code 1), from which ACTIVE can no longer be reached",
             ">       wait_for_trained_model(ARN, COLLABORATION, timeout=0.3, delay=0.1)",
-            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is still CREATE_IN_PROGRESS after waiting 0.? seconds "
+            f"E       Failed: trained model 'churn' ('{ARN}', version '{VERSION}') is still CREATE_IN_PROGRESS after "
+            "waiting 0.? seconds "
             "(? polls) for ACTIVE",
         ]
     )
@@ -197,13 +208,13 @@ def test_wait_returns_the_final_response_or_fails_with_the_last_status(run_offli
 MISTAKES = """
 import pytest
 
-from plugin_models import ARN, COLLABORATION, VERSION
+from plugin_models import ARN, COLLABORATION, IDENTIFIED, VERSION
 
 OTHER_COLLABORATION = "9f8e7d6c-5b4a-4321-8fed-cba987654321"
 
 
 def test_unknown_model(cleanroomsml_fake, cleanroomsml_trained_model):
-    cleanroomsml_fake.add_trained_model("churn", collaboration_identifier=COLLABORATION, trainedModelArn=ARN, versionIdentifier=VERSION)
+    cleanroomsml_fake.add_trained_model("churn", **IDENTIFIED)
     cleanroomsml_fake.add_trained_model("fraud", collaboration_identifier=OTHER_COLLABORATION)
     cleanroomsml_trained_model(ARN[:-4] + "0000", COLLABORATION)
 
@@ -243,8 +254,10 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
 
     result.assert_outcomes(passed=1, failed=7)
     not_found = (
-        "E       botocore.errorfactory.ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the "
-        "GetCollaborationTrainedModel operation: trained model {arn} (version latest) not found in collaboration {collaboration}"
+        "E       botocore.errorfactory.ResourceNotFoundException: An error occurred (ResourceNotFoundException) when "
+        "calling the "
+        "GetCollaborationTrainedModel operation: trained model {arn} (version latest) not found in collaboration "
+        "{collaboration}"
     )
     result.stdout.fnmatch_lines(
         [
@@ -255,9 +268,11 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
             "test_module.py:11: ResourceNotFoundException",
             ">       cleanroomsml_trained_model(ARN, COLLABORATION)",
             not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION)
-            + "; the fake holds no trained model in that collaboration (seed them with cleanroomsml_fake.add_trained_model)",
+            + "; the fake holds no trained model in that collaboration"
+            " (seed them with cleanroomsml_fake.add_trained_model)",
             not_found.format(arn=ARN.replace("us-east-1", "eu-west-1"), collaboration=plugin_models.COLLABORATION)
-            + ": the ARN is in eu-west-1; the request went to us-east-1; the fake holds no trained model in that collaboration*",
+            + ": the ARN is in eu-west-1; the request went to us-east-1;"
+            " the fake holds no trained model in that collaboration*",
             ">       cleanroomsml_trained_model(42, COLLABORATION)",
             "E       TypeError: cleanroomsml_trained_model(): arn must be a trained model ARN, like "
             "arn:aws:cleanrooms-ml:<region>:<account>:membership/<membership id>/trained-model/<id>, got int 42",
@@ -271,7 +286,8 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
             not_found.format(arn=ARN, collaboration=plugin_models.COLLABORATION) + "; the fake holds no trained model*",
             "test_module.py:36: ResourceNotFoundException",
             '>       wait_for_trained_model(ARN, COLLABORATION, status="active")',
-            "E       ValueError: wait_for_trained_model(): status must be one or more status names; 'active' is not a status name "
+            "E       ValueError: wait_for_trained_model(): status must be one or more status names; 'active' is not a "
+            "status name "
             "(upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?",
             "test_module.py:40: ValueError",
         ]

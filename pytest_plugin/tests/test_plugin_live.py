@@ -1,4 +1,6 @@
-"""Live mode: real clients from the standard credential chain, errors without credentials, skips for the offline fixtures."""
+"""Live mode: real clients from the standard credential chain, errors without credentials, skips for the offline
+fixtures.
+"""
 
 import os
 
@@ -32,7 +34,9 @@ def test_without_aws():
 
 @pytest.fixture
 def aws_environment(monkeypatch, tmp_path):
-    """Leaves boto3 only the configuration a test writes: no AWS_* variable, empty config files, no instance metadata."""
+    """Leaves boto3 only the configuration a test writes: no AWS_* variable, empty config files, no instance
+    metadata.
+    """
     for name in list(os.environ):
         if name.startswith("AWS_"):
             monkeypatch.delenv(name)
@@ -48,7 +52,9 @@ def aws_environment(monkeypatch, tmp_path):
 def test_without_credentials_tests_that_need_aws_are_errors_with_the_reason(pytester, aws_environment):
     pytester.makepyfile(NEEDS_A_CLIENT_OR_THE_FAKE)
 
-    result = pytester.runpytest("--cleanroomsml-live", "-rsE")
+    # In a subprocess: an in-process run would register the fake's moto backend and then drop it with the
+    # modules pytester restores, leaving this process's later tests without it (an order dependence).
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--cleanroomsml-live", "-rsE")
 
     result.assert_outcomes(passed=1, skipped=2, errors=3)
     no_credentials = (
@@ -68,14 +74,18 @@ def test_credentials_that_fail_to_load_are_errors_without_revealing_anything(pyt
     monkeypatch.setenv("AWS_SESSION_TOKEN", SECRET)
     pytester.makepyfile(NEEDS_A_CLIENT_OR_THE_FAKE)
 
-    result = pytester.runpytest("--cleanroomsml-live", "-rsE")
+    # In a subprocess: an in-process run would register the fake's moto backend and then drop it with the
+    # modules pytester restores, leaving this process's later tests without it (an order dependence).
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--cleanroomsml-live", "-rsE")
 
     result.assert_outcomes(passed=1, skipped=2, errors=3)
     result.stdout.fnmatch_lines(["*loading AWS credentials failed with CredentialRetrievalError; check AWS_PROFILE *"])
     assert SECRET not in result.stdout.str() + result.stderr.str()
 
 
-@pytest.fixture
+# Module scope: set up before the function-scoped pytester, whose restored sys.modules would otherwise drop the
+# moto backend this registers, and with it the fake of every later test in this process (an order dependence).
+@pytest.fixture(scope="module")
 def live_endpoint():
     """A fake served over HTTP, standing in for AWS: (endpoint URL, a trained model in eu-west-2)."""
     fake = CleanRoomsMLFake(region="eu-west-2")
@@ -101,7 +111,8 @@ def test_live_clients_use_the_credential_chain_region_and_endpoint(
             response = cleanroomsml_trained_model({model["trainedModelArn"]!r}, {model["collaborationIdentifier"]!r})
 
             assert response["status"] == "ACTIVE"
-            assert (cleanroomsml_client.meta.region_name, cleanroomsml_client.meta.endpoint_url) == ("eu-west-2", {endpoint_url!r})
+            meta = cleanroomsml_client.meta
+            assert (meta.region_name, meta.endpoint_url) == ("eu-west-2", {endpoint_url!r})
             # The fake stayed inactive: it would have replaced the credentials.
             assert "cleanroomsml_fake" not in request.fixturenames
             assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIALIVELIVELIVELIVE"
@@ -113,7 +124,8 @@ def test_live_clients_use_the_credential_chain_region_and_endpoint(
     settings = ["--cleanroomsml-live", "--cleanroomsml-region=eu-west-2", f"--cleanroomsml-endpoint-url={endpoint_url}"]
     if configured_by == "ini file":
         pytester.makeini(
-            f"[pytest]\ncleanroomsml_live = true\ncleanroomsml_region = eu-west-2\ncleanroomsml_endpoint_url = {endpoint_url}\n"
+            "[pytest]\ncleanroomsml_live = true\ncleanroomsml_region = eu-west-2\ncleanroomsml_endpoint_url = "
+            f"{endpoint_url}\n"
         )
         settings = []
 

@@ -80,7 +80,8 @@ def test_the_region_applies_to_the_fake_and_its_clients(pytester):
 
             assert model["trainedModelArn"].startswith("arn:aws:cleanrooms-ml:eu-central-1:")
             assert cleanroomsml_client.meta.region_name == "eu-central-1"
-            assert cleanroomsml_trained_model(model["trainedModelArn"], model["collaborationIdentifier"])["name"] == "churn"
+            response = cleanroomsml_trained_model(model["trainedModelArn"], model["collaborationIdentifier"])
+            assert response["name"] == "churn"
         """
     )
 
@@ -111,13 +112,15 @@ REGIONS_LISTED = (
         (
             "cleanroomsml_region = eu_west_1",
             [],
-            "ERROR: cleanroomsml_region (ini file {inipath}): 'eu_west_1' is not a Region where the fake offers Clean Rooms ML; "
+            "ERROR: cleanroomsml_region (ini file {inipath}): 'eu_west_1' is not a Region where the fake offers Clean "
+            "Rooms ML; "
             "use one of: " + REGIONS_LISTED,
         ),
         (
             "cleanroomsml_region = eu-west-1",
             ["--cleanroomsml-region=mars-1"],
-            "ERROR: --cleanroomsml-region (command line): 'mars-1' is not a Region where the fake offers Clean Rooms ML; "
+            "ERROR: --cleanroomsml-region (command line): 'mars-1' is not a Region where the fake offers Clean Rooms "
+            "ML; "
             "use one of: " + REGIONS_LISTED,
         ),
         (

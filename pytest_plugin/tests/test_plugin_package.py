@@ -26,6 +26,12 @@ def test_the_public_api_is_exported_from_the_package():
     assert all(hasattr(pytest_cleanroomsml, name) for name in PUBLIC_API)
 
 
+def test_the_distribution_and_the_package_carry_one_version():
+    # Built from _version.py, which `make schema` writes from galaxy.yml (tests/unit/release checks that side).
+    assert pytest_cleanroomsml.__version__ == metadata.version("pytest-cleanroomsml")
+    assert re.fullmatch(r"\d+\.\d+\.\d+", pytest_cleanroomsml.__version__)
+
+
 def test_the_package_is_marked_as_typed():
     assert Path(pytest_cleanroomsml.__file__).with_name("py.typed").is_file()
 
@@ -49,6 +55,9 @@ def test_it_depends_on_neither_ansible_nor_anything_beyond_pytest_boto3_jsonsche
 
 def test_the_plugin_imports_without_ansible():
     # A None entry in sys.modules makes any import of that name fail.
-    script = "import sys; sys.modules['ansible'] = sys.modules['ansible_collections'] = None; import pytest_cleanroomsml.plugin"
+    script = (
+        "import sys; sys.modules['ansible'] = sys.modules['ansible_collections'] = None; "
+        "import pytest_cleanroomsml.plugin"
+    )
 
     subprocess.run([sys.executable, "-c", script], check=True)

@@ -11,15 +11,18 @@ import os
 import boto3
 import pytest
 
+COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+
 
 @pytest.mark.parametrize("attempt", range(6))
 def test_each_worker_sees_only_its_own_models(cleanroomsml_fake, cleanroomsml_client, cleanroomsml_server, attempt):
-    model = cleanroomsml_fake.add_trained_model("churn", collaboration_identifier="0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    model = cleanroomsml_fake.add_trained_model("churn", collaboration_identifier=COLLABORATION)
     over_http = boto3.client("cleanroomsml", region_name="us-east-1", endpoint_url=cleanroomsml_server)
 
     for client in (cleanroomsml_client, over_http):
         listed = client.list_collaboration_trained_models(collaborationIdentifier=model["collaborationIdentifier"])
-        assert [summary["trainedModelArn"] for summary in listed["collaborationTrainedModels"]] == [model["trainedModelArn"]]
+        listed_arns = [summary["trainedModelArn"] for summary in listed["collaborationTrainedModels"]]
+        assert listed_arns == [model["trainedModelArn"]]
     with open(os.environ["PYTEST_XDIST_WORKER"] + ".json", "a", encoding="utf-8") as record:
         record.write(json.dumps([os.getpid(), cleanroomsml_server]) + "\\n")
 """

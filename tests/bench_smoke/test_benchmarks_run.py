@@ -2,17 +2,15 @@
 
 import json
 import math
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from benchmarks import run
+from benchmarks.figures import Quantity
+from benchmarks.load import LoadFigures
 
-from benchmarks import run  # noqa: E402  (the repository root is not on sys.path under pytest)
-from benchmarks.figures import Quantity  # noqa: E402
-from benchmarks.load import LoadFigures  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def assert_figure(quantity):

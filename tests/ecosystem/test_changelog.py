@@ -1,13 +1,10 @@
-"""changelogs/ passes antsibull-changelog's lint, CHANGELOG.rst is generated from it, and each release names its new plugins."""
-
-import sys
+"""changelogs/ passes antsibull-changelog's lint, CHANGELOG.rst is generated from it, and each release names its new
+plugins.
+"""
 
 import yaml
-from tool_runs import ROOT, run_ok, tool
-
-sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))
-
 from plugin_reference import collection_plugin_docs
+from tool_runs import ROOT, run_ok, tool
 
 
 def test_fragments_and_changelog_yaml_pass_the_linter():

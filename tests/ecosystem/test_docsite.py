@@ -1,4 +1,6 @@
-"""The user guide (docs/docsite) and the plugins' documentation build for docs.ansible.com, and the docs' links resolve."""
+"""The user guide (docs/docsite) and the plugins' documentation build for docs.ansible.com, and the docs' links
+resolve.
+"""
 
 import re
 from urllib.parse import urlsplit

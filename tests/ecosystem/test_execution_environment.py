@@ -1,4 +1,6 @@
-"""meta/execution-environment.yml, requirements.txt and bindep.txt give ansible-builder the collection's dependencies."""
+"""meta/execution-environment.yml, requirements.txt and bindep.txt give ansible-builder the collection's
+dependencies.
+"""
 
 import os
 import sys
@@ -43,7 +45,9 @@ def test_ansible_builder_finds_the_requirements_in_the_installed_collection(inst
 
 @pytest.fixture(scope="module")
 def build_context(collection_tarball, tmp_path_factory):
-    """The context `ansible-builder create` makes for an execution environment that installs the collection's tarball."""
+    """The context `ansible-builder create` makes for an execution environment that installs the collection's
+    tarball.
+    """
     work = tmp_path_factory.mktemp("execution-environment")
     definition = work / "execution-environment.yml"
     definition.write_text(

@@ -35,7 +35,7 @@ def test_the_importer_accepts_the_tarball_with_no_error_and_no_warning(imported)
 
 
 def test_the_importer_reads_the_docs_of_the_module_and_the_lookup(imported):
-    dummy, _dummy, importer_result = imported
+    _tarball, _findings, importer_result = imported
     documented = {
         (content["content_type"], content["content_name"])
         for content in importer_result["docs_blob"]["contents"]

@@ -2,14 +2,10 @@
 
 import copy
 import shutil
-import sys
-
-import pytest
-from tool_runs import ROOT
-
-sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))
 
 import plugin_reference
+import pytest
+from tool_runs import ROOT
 
 MODULE = "cleanrooms.ml.cleanroomsml_trained_model_info"
 

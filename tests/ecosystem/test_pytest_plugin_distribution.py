@@ -6,6 +6,7 @@ import sys
 import zipfile
 
 import pytest
+import yaml
 from packaging.requirements import Requirement
 from release_artifacts import PLUGIN_BUILD_DEBRIS as BUILD_DEBRIS
 from release_artifacts import PLUGIN_SOURCE
@@ -75,6 +76,17 @@ def test_the_wheel_carries_the_package_data_and_the_pytest_entry_point(wheel):
     ):
         assert expected in names
     assert "[pytest11]\ncleanroomsml = pytest_cleanroomsml.plugin" in entry_points_text
+
+
+def test_the_sdist_and_the_wheel_carry_the_collections_version(plugin_distributions):
+    # The wheel is built from the sdist, which holds no galaxy.yml: the version must travel in _version.py.
+    version = yaml.safe_load((ROOT / "galaxy.yml").read_text(encoding="utf-8"))["version"]
+    sdist, wheel = plugin_distributions
+
+    assert (sdist.name, wheel.name) == (
+        f"pytest_cleanroomsml-{version}.tar.gz",
+        f"pytest_cleanroomsml-{version}-py3-none-any.whl",
+    )
 
 
 def test_the_fresh_venv_has_no_ansible(fresh_python, tmp_path):

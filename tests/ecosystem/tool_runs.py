@@ -6,14 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fake_playbook import playbook_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 # The tools are installed in the venv that runs the tests (requirements-ecosystem.txt).
 VENV_BIN = Path(sys.executable).parent
-
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "tools" / "ecosystem"))  # release_artifacts, docsite, plugin_reference
-
-from fake_playbook import playbook_environment  # noqa: E402  (tools/ is not a package)
 
 
 def tool(name):
@@ -52,9 +49,8 @@ def run_ok(arguments, cwd=ROOT, env=None):
 
 
 def describe(result):
-    return "%s\nexited with %d\n--- stdout (end)\n%s\n--- stderr (end)\n%s" % (
-        " ".join(result.args),
-        result.returncode,
-        result.stdout[-8000:],
-        result.stderr[-8000:],
+    command = " ".join(result.args)
+    return (
+        f"{command}\nexited with {result.returncode}\n"
+        f"--- stdout (end)\n{result.stdout[-8000:]}\n--- stderr (end)\n{result.stderr[-8000:]}"
     )

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fake_playbook import playbook_environment
 from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
 
-from fake_playbook import playbook_environment  # noqa: E402  (tools/ is not a package)
 
 RULEBOOKS = ROOT / "docs" / "examples" / "rulebooks"
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -50,7 +49,7 @@ def wait_for(condition, rulebook, output, what):
                 )
             )
         if time.monotonic() > deadline:
-            pytest.fail("no %s within %d s:\n%s" % (what, TIMEOUT, output.read_text(errors="replace")[-6000:]))
+            pytest.fail(f"no {what} within {TIMEOUT} s:\n{output.read_text(errors='replace')[-6000:]}")
         time.sleep(0.1)
 
 

@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import yaml
+from fake_playbook import playbook_environment, run_playbook
 from pytest_cleanroomsml.fake.seed import apply_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
 
-from fake_playbook import playbook_environment, run_playbook  # noqa: E402  (tools/ is not a package)
 
 COLLECTION = "cleanrooms.ml"
 PLUGIN_TYPES = ("test", "filter")
@@ -91,10 +90,8 @@ def test_every_test_and_filter_has_examples_that_run_against_the_fake(cleanrooms
 
     result = run_playbook(playbook, cleanroomsml_server, capture=True)
 
-    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (
-        result.returncode,
-        result.stdout[-8000:],
-        result.stderr[-4000:],
+    assert result.returncode == 0, (
+        f"ansible-playbook failed (rc={result.returncode}):\n{result.stdout[-8000:]}\n{result.stderr[-4000:]}"
     )
     assert result.stdout.count("PLAY [EXAMPLES of ") == len(examples)
     assert "failed=0" in result.stdout and "skipped=0" in result.stdout

@@ -9,17 +9,15 @@ The role gets the endpoint URL and the seeded models' identifiers as vars (see
 tools/fake_playbook.py); its assert tasks are the checks.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from fake_playbook import model_vars, run_playbook
 from pytest_cleanroomsml.fake.seed import apply_seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
 
-from fake_playbook import model_vars, run_playbook  # noqa: E402  (tools/ is not a package)
 
 TARGETS = sorted(
     path for path in (Path(__file__).parent / "targets").iterdir() if (path / "tasks" / "main.yml").is_file()
@@ -50,9 +48,7 @@ def test_target(target, cleanroomsml_fake, cleanroomsml_server, tmp_path):
     result = run_playbook(
         target_playbook(target, tmp_path), cleanroomsml_server, {"models": model_vars(descriptions)}, capture=True
     )
-    assert result.returncode == 0, "ansible-playbook failed (rc=%d):\n%s\n%s" % (
-        result.returncode,
-        result.stdout[-8000:],
-        result.stderr[-4000:],
+    assert result.returncode == 0, (
+        f"ansible-playbook failed (rc={result.returncode}):\n{result.stdout[-8000:]}\n{result.stderr[-4000:]}"
     )
     assert "failed=0" in result.stdout

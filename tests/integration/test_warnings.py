@@ -1,12 +1,11 @@
 """What ansible-playbook prints for the module's warnings: each warning once, and no deprecation."""
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from fake_playbook import run_playbook
 
-from fake_playbook import run_playbook  # noqa: E402  (tools/ is not a package)
+ROOT = Path(__file__).resolve().parents[2]
+
 
 PLAYBOOK = Path(__file__).parent / "playbooks" / "warnings.yml"
 

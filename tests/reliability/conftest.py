@@ -1,24 +1,17 @@
 """Fixtures of the reliability suite, and its tallies.
 
-The in-process runners of the module and the lookup are the unit tests' own, imported
-from tests/unit (the lookup's conftest first: it installs ansible's collection loader).
-This directory is a package, so pytest puts tests/ on sys.path, where `unit` is found, and
-imports this file as reliability.conftest, not as the `conftest` the unit tests import.
+The in-process runners of the module and the lookup are the unit tests' own (tests/helpers).
+Importing helpers.lookup_runs installs ansible's collection loader, so the collection's modules
+are imported inside the fixtures, through it.
 """
 
-import importlib
-
 import pytest
-from unit.conftest import run_module  # noqa: F401
-
-# pylint: disable=unused-import
-from unit.plugins.lookup.conftest import (
-    client_cache,  # noqa: F401
-    lookup_warnings,  # noqa: F401
-    run_lookup,  # noqa: F401
-)
+from helpers.lookup_runs import client_cache, lookup_warnings, run_lookup
+from helpers.module_runs import run_module
 
 from .tallies import Tallies
+
+__all__ = ["client_cache", "lookup_warnings", "run_lookup", "run_module"]  # fixtures, found by pytest by name
 
 
 def pytest_configure(config):
@@ -28,11 +21,8 @@ def pytest_configure(config):
 @pytest.fixture
 def quick_backoff(monkeypatch):
     """The module's and the lookup's own retries (AWSRetry): 3 attempts (amazon.aws counts the first), 10 ms apart."""
-    # Imported when the fixture runs, after the lookup's conftest installed ansible's collection
-    # loader: the module object the module and the lookup use, whatever the order of imports above.
-    trained_model_api = importlib.import_module(
-        "ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api"
-    )
+    from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
+
     # pylint: disable=protected-access
     monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 3)
     monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)

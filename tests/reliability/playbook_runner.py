@@ -1,9 +1,8 @@
-"""ansible-playbook against the fake, as the integration tests run it: tools/fake_playbook.py (tools/ is not a package)."""
+"""ansible-playbook against the fake, as the integration tests run it: tools/fake_playbook.py (tools/ is not a
+package).
+"""
 
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 
 # pylint: disable=unused-import,wrong-import-position
 from fake_playbook import (

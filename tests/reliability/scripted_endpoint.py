@@ -40,7 +40,7 @@ class HttpReply(Reply):
         self.declared_length = len(self.body) if declared_length is None else declared_length
 
     def answer(self, connection, stop):
-        head = ["HTTP/1.1 %d Scripted" % self.status, "Content-Length: %d" % self.declared_length, "Connection: close"]
+        head = [f"HTTP/1.1 {self.status} Scripted", f"Content-Length: {self.declared_length}", "Connection: close"]
         head.extend("{}: {}".format(*item) for item in self.headers.items())
         connection.sendall(("\r\n".join(head) + "\r\n\r\n").encode("ascii") + self.body)
 
@@ -67,7 +67,12 @@ class SlowDrip(Reply):
         self.interval = interval
 
     def answer(self, connection, stop):
-        head = "HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n{"
+        head = (
+            "HTTP/1.1 200 Scripted\r\n"
+            "Content-Type: application/json\r\n"
+            "Content-Length: 1000000\r\n"
+            "Connection: close\r\n\r\n{"
+        )
         connection.sendall(head.encode("ascii"))
         deadline = time.monotonic() + HOLD_SECONDS
         while not stop.wait(self.interval) and time.monotonic() < deadline:
@@ -75,7 +80,9 @@ class SlowDrip(Reply):
 
 
 def json_reply(status, document, **options):
-    """An HttpReply whose body is ``document`` as JSON, datetimes as ISO 8601 (a str is sent as it is, for broken JSON)."""
+    """An HttpReply whose body is ``document`` as JSON, datetimes as ISO 8601 (a str is sent as it is, for broken
+    JSON).
+    """
     body = document if isinstance(document, str) else json.dumps(document, default=lambda value: value.isoformat())
     return HttpReply(status, body, **options)
 
@@ -86,7 +93,9 @@ def aws_error(status, code, message="scripted error", headers=None):
 
 
 class EndlessPages(Reply):
-    """A list page of ``items`` copies of ``summary`` that announces a next page with a new token every time, after ``delay`` seconds."""
+    """A list page of ``items`` copies of ``summary`` that announces a next page with a new token every time, after
+    ``delay`` seconds.
+    """
 
     def __init__(self, summary, items=1, delay=0.0):
         self.summary = summary
@@ -97,12 +106,14 @@ class EndlessPages(Reply):
     def answer(self, connection, stop):
         self.pages += 1
         stop.wait(self.delay)
-        page = {"collaborationTrainedModels": [self.summary] * self.items, "nextToken": "page-%d" % self.pages}
+        page = {"collaborationTrainedModels": [self.summary] * self.items, "nextToken": f"page-{self.pages}"}
         json_reply(200, page).answer(connection, stop)
 
 
 class EchoHeaders(Reply):
-    """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint may."""
+    """An AWS error whose message, and a response header, quote the request's headers, as a careless proxy or endpoint
+    may.
+    """
 
     def __init__(self, status, code):
         self.status = status
@@ -128,7 +139,7 @@ class ScriptedEndpoint:
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)  # so that the accept loop notices stop
-        self.url = "http://127.0.0.1:%d" % self._listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self._thread = threading.Thread(target=self._serve, name="scripted-endpoint", daemon=True)
         self._handlers = []
 
@@ -166,7 +177,9 @@ class ScriptedEndpoint:
 
 
 def _read_request(connection):
-    """Read one request (headers and body), so that the client never sees a reset while still sending; return its head."""
+    """Read one request (headers and body), so that the client never sees a reset while still sending; return its
+    head.
+    """
     data = b""
     deadline = time.monotonic() + READ_SECONDS
     while b"\r\n\r\n" not in data and time.monotonic() < deadline:

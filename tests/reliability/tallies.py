@@ -40,4 +40,4 @@ class Tallies:
         for marker, (label, tried, held) in TALLIES.items():
             cases, passed = self.counts[marker]
             if cases:
-                terminalreporter.write_line("%s: %d %s, %d %s" % (label, cases, tried, passed, held))
+                terminalreporter.write_line(f"{label}: {cases} {tried}, {passed} {held}")

@@ -3,7 +3,10 @@ naming the argument, at once, instead of a fake that breaks later or fills the m
 
 import pytest
 
-ARN_OVERRIDE = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+ARN_OVERRIDE = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    "/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+)
 GET = "GetCollaborationTrainedModel"
 
 # (id, what to do with the fake and a model in it, the argument the message names)

@@ -2,7 +2,7 @@
 
 import pytest
 from ansible.errors import AnsibleLookupError
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 from .malformed_identifiers import BAD_ARNS, BAD_UUIDS, VALID_ARN, VERSION
 

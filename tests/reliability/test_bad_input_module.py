@@ -4,7 +4,7 @@ import json
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 from .malformed_identifiers import BAD_ARNS, BAD_UUIDS, VALID_ARN, VERSION
 

@@ -1,4 +1,6 @@
-"""Twenty hosts and a fifty-term lookup against one fake, three runs: every result reaches the host or term that asked."""
+"""Twenty hosts and a fifty-term lookup against one fake, three runs: every result reaches the host or term that
+asked.
+"""
 
 import collections
 import random
@@ -6,7 +8,7 @@ import re
 import sys
 
 import yaml
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 from .playbook_runner import PLAYBOOKS, run_playbook
 
@@ -22,7 +24,7 @@ RECAP = re.compile(r"^(host\d+)\s*:\s*ok=(\d+)\s+changed=\d+\s+unreachable=(\d+)
 def write_inventory(path, models):
     """Hosts host01..host20, local, each with the ARN and name of its own model as host vars."""
     hosts = {
-        "host%02d" % number: {"model_arn": model["trainedModelArn"], "model_name": model["name"]}
+        f"host{number:02d}": {"model_arn": model["trainedModelArn"], "model_name": model["name"]}
         for number, model in enumerate(models, 1)
     }
     group_vars = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable}
@@ -32,7 +34,7 @@ def write_inventory(path, models):
 
 def test_each_host_and_term_gets_its_own_model(cleanroomsml_fake, cleanroomsml_server, tmp_path):
     models = [
-        cleanroomsml_fake.add_trained_model("model-%02d" % number, collaboration_identifier=COLLABORATION)
+        cleanroomsml_fake.add_trained_model(f"model-{number:02d}", collaboration_identifier=COLLABORATION)
         for number in range(1, TERMS + 1)
     ]
     cleanroomsml_fake.latency = LATENCY_SECONDS
@@ -56,16 +58,16 @@ def test_each_host_and_term_gets_its_own_model(cleanroomsml_fake, cleanroomsml_s
             capture=True,
         )
 
-        assert result.returncode == 0, "run %d:\n%s\n%s" % (run, result.stdout[-6000:], result.stderr[-3000:])
+        assert result.returncode == 0, f"run {run}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
         recap = {
             host: (int(ok), int(unreachable), int(failed))
             for host, ok, unreachable, failed in RECAP.findall(result.stdout)
         }
-        assert sorted(recap) == ["host%02d" % number for number in range(1, HOSTS + 1)], "run %d" % run
+        assert sorted(recap) == [f"host{number:02d}" for number in range(1, HOSTS + 1)], f"run {run}"
         assert all(ok >= 2 and (unreachable, failed) == (0, 0) for ok, unreachable, failed in recap.values()), (
-            "run %d: %s" % (run, recap)
+            f"run {run}: {recap}"
         )
         requested = collections.Counter(
             parameters["trainedModelArn"] for operation, parameters in cleanroomsml_fake.calls[calls_before:]
         )
-        assert requested == expected_requests, "run %d" % run
+        assert requested == expected_requests, f"run {run}"

@@ -8,13 +8,14 @@ members. A scripted raw endpoint makes those of the wire: resets, silence, broke
 import collections
 import contextlib
 import time
+from typing import ClassVar
 
 import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from helpers.lookup_runs import COLLABORATION
+from helpers.module_runs import warning_messages
 from pytest_cleanroomsml.fake import MISSING
-from unit.conftest import warning_messages
-from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import HttpReply, Reset, ScriptedEndpoint, Silence, SlowDrip, json_reply, unused_port
 
@@ -57,7 +58,7 @@ THE_MODEL = object()
 class WireFault:
     """A fault on the wire: a scripted endpoint answers each connection in turn (the last reply repeats)."""
 
-    members = {}
+    members: ClassVar[dict] = {}  # the fault needs no change to the model
 
     def __init__(self, *replies):
         self.replies = replies
@@ -72,15 +73,17 @@ class WireFault:
 class Refused:
     """Nothing listens at the endpoint."""
 
-    members = {}
+    members: ClassVar[dict] = {}  # the fault needs no change to the model
 
     @contextlib.contextmanager
     def serve(self, fake, fake_url, model):
-        yield Endpoint("http://127.0.0.1:%d" % unused_port(), lambda: 0)
+        yield Endpoint(f"http://127.0.0.1:{unused_port()}", lambda: 0)
 
 
 class Succeeds:
-    """The call returns the model, with this status, after this many requests; a warning containing ``warns``, or none."""
+    """The call returns the model, with this status, after this many requests; a warning containing ``warns``, or
+    none.
+    """
 
     def __init__(self, requests, status="ACTIVE", warns=None):
         self.requests = requests

@@ -1,12 +1,10 @@
 """A listing whose endpoint announces a next page on every page ends at a limit (pages, trained models
 or seconds), with a one-line failure naming it, instead of paging for ever."""
 
-import time
-
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 from .scripted_endpoint import EndlessPages, ScriptedEndpoint
 
@@ -39,15 +37,14 @@ CASES = [
 def test_endless_listing_fails_at_a_named_limit(run_module, quick_backoff, monkeypatch, pages, says):
     monkeypatch.setattr(trained_model_api, "LIST_LIMITS", LIMITS)
     with ScriptedEndpoint(pages) as endpoint:
-        started = time.monotonic()
         result = run_module(
             main, {"collaboration_identifier": COLLABORATION, "endpoint_url": endpoint.url, "validate_response": "off"}
         )
-        seconds = time.monotonic() - started
 
     assert result.get("failed"), result
     assert says in result["msg"] and "ListCollaborationTrainedModels" in result["msg"] and "\n" not in result["msg"], (
         result["msg"]
     )
+    # The limit named in the message stopped the listing (a count, not a stopwatch): slow pages stop at the
+    # time limit before the page limit, which would name pages instead.
     assert endpoint.connections <= LIMITS["pages"]
-    assert seconds < 8

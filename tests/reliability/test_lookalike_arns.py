@@ -3,12 +3,15 @@ and capped, so that a huge one makes no huge message."""
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from helpers.lookup_runs import COLLABORATION
+from helpers.module_runs import warning_messages
 from pytest_cleanroomsml import assert_model_active
-from unit.conftest import warning_messages
-from unit.plugins.lookup.conftest import COLLABORATION
 
-# "а" is CYRILLIC SMALL LETTER A: the ARN reads as a real one.
-LOOKALIKE_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/ch\u0430rn"
+# "\u0430" is CYRILLIC SMALL LETTER A: the ARN reads as a real one.
+LOOKALIKE_ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    "/trained-model/ch\u0430rn"
+)
 
 
 @pytest.mark.fault

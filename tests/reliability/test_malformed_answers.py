@@ -6,8 +6,8 @@ import json
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from helpers.lookup_runs import COLLABORATION
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
-from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import ScriptedEndpoint, json_reply
 

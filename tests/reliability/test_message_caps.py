@@ -6,8 +6,8 @@ import json
 import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from unit.conftest import warning_messages
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
+from helpers.module_runs import warning_messages
 
 from .scripted_endpoint import ScriptedEndpoint, aws_error
 

@@ -1,4 +1,6 @@
-"""module_defaults that set list-mode options (max_concurrency, details) for a whole play leave single-model tasks working."""
+"""module_defaults that set list-mode options (max_concurrency, details) for a whole play leave single-model tasks
+working.
+"""
 
 import pytest
 

@@ -6,7 +6,7 @@ import time
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from unit.plugins.lookup.conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 from .scripted_endpoint import ScriptedEndpoint, aws_error, json_reply
 

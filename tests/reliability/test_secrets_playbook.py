@@ -45,7 +45,7 @@ def test_secrets_never_show_at_vvvv(cleanroomsml_fake, cleanroomsml_server, cont
             access_key="AKIARELIABILITY00001",
             models=model_vars([churn, incomplete]),
             denying_endpoint_url=denying.url,
-            refused_endpoint_url="http://127.0.0.1:%d" % unused_port(),
+            refused_endpoint_url=f"http://127.0.0.1:{unused_port()}",
             results_file=str(results_file),
         )
         run = run_playbook(PLAYBOOK, cleanroomsml_server, extra_vars, options=("-vvvv",), capture=True)

@@ -69,7 +69,7 @@ def test_live_failure_reports_show_no_secret(
             collaboration=collaboration,
         )
     )
-    endpoint_url = cleanroomsml_server if reachable else "http://127.0.0.1:%d" % unused_port()
+    endpoint_url = cleanroomsml_server if reachable else f"http://127.0.0.1:{unused_port()}"
 
     # --showlocals and -vv: the most a failure report can show.
     result = pytester.runpytest_subprocess(

@@ -9,12 +9,15 @@ import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 from botocore.exceptions import ClientError
+from helpers.lookup_runs import COLLABORATION
 from pytest_cleanroomsml.trained_model_fixtures import TrainedModelFetcher
-from unit.plugins.lookup.conftest import COLLABORATION
 
 from .scripted_endpoint import EchoHeaders, ScriptedEndpoint
 
-ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    "/trained-model/0f8fad5b-d9cb-469f-a165-70867728950e"
+)
 ACCESS_KEY = "AKIAECHOEDHEADERS001"
 SECRET_KEY = "echoed-headers-secret-key-6f1e0b2d"
 SESSION_TOKEN = "echoed-headers-session-token-c4a9d7e3"
@@ -62,7 +65,8 @@ def test_module_failure_shows_no_credential(run_module, quick_backoff, echoing_e
     result = run_module(main, arguments)
 
     assert result["failed"] and "AccessDeniedException" in result["msg"]
-    # amazon.aws shows access_key in the invocation, as an identifier (not no_log); secret_key and session_token are masked there.
+    # amazon.aws shows access_key in the invocation, as an identifier (not no_log); secret_key and session_token are
+    # masked there.
     shown = json.dumps(dict(result, invocation=None))
     assert_clean(shown, echoing_endpoint)
     assert SESSION_TOKEN not in json.dumps(result) and SECRET_KEY not in json.dumps(result)

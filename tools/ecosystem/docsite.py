@@ -36,20 +36,25 @@ intersphinx_mapping = {"ansible_devel": (%r, %r)}
 """
 
 
-def command(name):
+def command(name: str) -> str:
     return str(VENV_BIN / name)
 
 
-def write_ansible_inventory(path):
+def write_ansible_inventory(path: Path) -> None:
     """A Sphinx inventory (version 2) of ANSIBLE_LABELS, relative to ANSIBLE_DOCS."""
     entries = "".join(
         f"{label} std:label -1 {page} {title}\n" for label, (page, title) in sorted(ANSIBLE_LABELS.items())
     )
-    header = "# Sphinx inventory version 2\n# Project: Ansible\n# Version: devel\n# The remainder of this file is compressed using zlib.\n"
+    header = (
+        "# Sphinx inventory version 2\n"
+        "# Project: Ansible\n"
+        "# Version: devel\n"
+        "# The remainder of this file is compressed using zlib.\n"
+    )
     path.write_bytes(header.encode() + zlib.compress(entries.encode()))
 
 
-def docs_environment():
+def docs_environment() -> dict[str, str]:
     """The venv's commands first; collections from build/ (this work tree and amazon.aws)."""
     environment = dict(os.environ)
     environment["PATH"] = os.pathsep.join([str(VENV_BIN), environment.get("PATH", "")])
@@ -60,7 +65,7 @@ def docs_environment():
     return environment
 
 
-def run(arguments, cwd):
+def run(arguments: list[str], cwd: Path) -> tuple[int, str]:
     """Run a command; returns (exit code, what it printed, stdout and stderr together)."""
     result = subprocess.run(
         arguments,
@@ -74,7 +79,7 @@ def run(arguments, cwd):
     return result.returncode, result.stdout
 
 
-def build_docsite(dest):
+def build_docsite(dest: Path) -> tuple[int, str]:
     """Build the site in dest; returns (exit code, the log of every step)."""
     dest = Path(dest).resolve()
     shutil.rmtree(dest, ignore_errors=True)
@@ -126,7 +131,7 @@ def build_docsite(dest):
     return 0, "\n".join(log)
 
 
-def main():
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("dest", type=Path, help="where to write the Sphinx project; the site goes to DEST/build/html")
     dest = parser.parse_args().dest

@@ -18,13 +18,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from fake_playbook import playbook_environment  # tools/ (on PYTHONPATH from the Makefile)
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "tools"))
 
-from fake_playbook import playbook_environment  # noqa: E402  (tools/ is not a package)
 
 PLUGIN_SOURCE = ROOT / "pytest_plugin"
 GALAXY_IMPORTER_CONFIG = Path(__file__).resolve().with_name("galaxy-importer.cfg")
@@ -39,12 +41,12 @@ COLLECTION_HOME = "https://galaxy.ansible.com/ui/repo/published/cleanrooms/ml/"
 PLUGIN_HOME = "https://pypi.org/project/pytest-cleanroomsml/"
 
 
-def tool(name):
+def tool(name: str) -> str:
     """The path of a command installed in the venv that runs this script."""
     return str(VENV_BIN / name)
 
 
-def tool_environment():
+def tool_environment() -> dict[str, str]:
     """Fake AWS credentials only, the venv's commands first on PATH (galaxy-importer calls ansible-doc and
     ansible-lint by name), and the collections of the ansible package only: amazon.aws, not the work tree."""
     environment = playbook_environment()
@@ -53,20 +55,19 @@ def tool_environment():
     return environment
 
 
-def run_checked(arguments, **keywords):
+def run_checked(arguments: Sequence[str | Path], **keywords: Any) -> subprocess.CompletedProcess[str]:
     """Run a command, capturing its output; raises RuntimeError with that output when it fails."""
     result = subprocess.run(
         [str(argument) for argument in arguments], capture_output=True, text=True, check=False, **keywords
     )
     if result.returncode != 0:
         raise RuntimeError(
-            "%s\nexited with %d\n%s%s"
-            % (" ".join(result.args), result.returncode, result.stdout[-8000:], result.stderr[-8000:])
+            f"{' '.join(result.args)}\nexited with {result.returncode}\n{result.stdout[-8000:]}{result.stderr[-8000:]}"
         )
     return result
 
 
-def build_collection(outdir):
+def build_collection(outdir: str | Path) -> Path:
     """The tarball `ansible-galaxy collection build` makes of the work tree, in outdir."""
     run_checked(
         [tool("ansible-galaxy"), "collection", "build", "--force", "--output-path", outdir, ROOT],
@@ -76,7 +77,7 @@ def build_collection(outdir):
     return tarball
 
 
-def build_plugin(outdir):
+def build_plugin(outdir: str | Path) -> tuple[Path, Path]:
     """pytest-cleanroomsml's (sdist, wheel), built in outdir from a copy of pytest_plugin/ without build debris.
 
     `python -m build` makes the wheel from the sdist, so a file the sdist lacks is missing from the wheel too.
@@ -91,7 +92,7 @@ def build_plugin(outdir):
     return sdist, wheel
 
 
-def galaxy_import(tarball):
+def galaxy_import(tarball: Path) -> tuple[subprocess.CompletedProcess[str], list[str], dict[str, Any] | None]:
     """Run galaxy-importer on the tarball as Galaxy does on upload.
 
     Returns (CompletedProcess, its ERROR and WARNING lines, the importer_result.json it wrote or None).
@@ -114,14 +115,14 @@ def galaxy_import(tarball):
     return result, findings, importer_result
 
 
-def twine_check(paths):
+def twine_check(paths: Sequence[Path]) -> subprocess.CompletedProcess[str]:
     """`twine check --strict` on the distributions: what PyPI checks of their metadata and README."""
     return subprocess.run(
         [tool("twine"), "check", "--strict", *map(str, paths)], capture_output=True, text=True, check=False
     )
 
 
-def main():
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument(
         "--dist", type=Path, default=ROOT / "dist", help="where to write the artifacts (default: dist/)"
@@ -139,8 +140,7 @@ def main():
     if imported.returncode != 0 or findings:
         print(imported.stdout + imported.stderr, file=sys.stderr)
         print(
-            "galaxy-importer refused %s (exit %d, %d ERROR/WARNING lines)"
-            % (tarball.name, imported.returncode, len(findings)),
+            f"galaxy-importer refused {tarball.name} (exit {imported.returncode}, {len(findings)} ERROR/WARNING lines)",
             file=sys.stderr,
         )
         return 1
@@ -153,9 +153,8 @@ def main():
     print(f"twine check --strict: {sdist.name} and {wheel.name} PASSED")
 
     print("\nReady to upload (docs/releasing.md):")
-    print(
-        f"  {tarball.name} -> Ansible Galaxy, {COLLECTION_HOME}\n      ansible-galaxy collection publish {tarball} --api-key <Galaxy API key>"
-    )
+    print(f"  {tarball.name} -> Ansible Galaxy, {COLLECTION_HOME}")
+    print(f"      ansible-galaxy collection publish {tarball} --api-key <Galaxy API key>")
     print(f"  {sdist.name}, {wheel.name} -> PyPI, {PLUGIN_HOME}\n      python -m twine upload {sdist} {wheel}")
     return 0
 

@@ -1,4 +1,6 @@
-"""Drive the event source's main(queue, args) against the in-process fake, loaded by path as ansible-rulebook loads it."""
+"""Drive the event source's main(queue, args) against the in-process fake, loaded by path as ansible-rulebook loads
+it.
+"""
 
 import asyncio
 import contextlib
@@ -57,7 +59,10 @@ def drained(queue):
 
 
 def watch(args, scenario, timeout=15.0):
-    """Run main(queue, args) as a task while ``await scenario(queue, task)`` runs; cancel it after. Returns the scenario's result."""
+    """Run main(queue, args) as a task while ``await scenario(queue, task)`` runs; cancel it after.
+
+    Returns the scenario's result.
+    """
 
     async def body():
         queue = asyncio.Queue()

@@ -2,7 +2,7 @@
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main
-from conftest import FAKE_CREDENTIALS
+from helpers.module_runs import FAKE_CREDENTIALS
 from source_runner import drained, operations, polls, watch
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -138,7 +138,7 @@ def test_trained_model_arns_limits_the_models_watched(cleanroomsml_fake, churn):
 def test_a_poll_describes_only_the_models_whose_summary_changed(cleanroomsml_fake):
     models = [
         cleanroomsml_fake.add_trained_model(
-            name="model-%d" % number, status="ACTIVE", collaboration_identifier=COLLABORATION
+            name=f"model-{number}", status="ACTIVE", collaboration_identifier=COLLABORATION
         )
         for number in range(30)
     ]
@@ -165,7 +165,7 @@ def test_a_poll_describes_only_the_models_whose_summary_changed(cleanroomsml_fak
 def test_a_listing_of_several_pages_is_walked_whole(cleanroomsml_fake):
     models = [
         cleanroomsml_fake.add_trained_model(
-            name="model-%d" % number, status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
+            name=f"model-{number}", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
         )
         for number in range(120)
     ]
@@ -194,5 +194,6 @@ def test_a_watched_arn_missing_from_the_first_listing_is_named_in_a_warning(clea
 
     warnings = [record.getMessage() for record in caplog.records if "is not in collaboration" in record.getMessage()]
     assert warnings == [
-        f"cleanrooms.ml.trained_model_status: trained model {missing} is not in collaboration {COLLABORATION} (yet): its changes are reported once it is listed"
+        f"cleanrooms.ml.trained_model_status: trained model {missing} is not in collaboration {COLLABORATION} (yet): "
+        "its changes are reported once it is listed"
     ]

@@ -3,13 +3,16 @@ logged and lose no change; lasting ones end it with a clear message; cancelling 
 
 import asyncio
 import logging
-import time
+import threading
 
 import pytest
 from source_runner import SOURCE_MAIN, collection_module, drained, operations, polls, until, watch
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/11111111-2222-4333-8444-555555555555/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/11111111-2222-4333-8444-555555555555"
+    "/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+)
 
 
 @pytest.fixture
@@ -108,14 +111,24 @@ def test_a_secret_of_the_wrong_type_is_not_shown(cleanroomsml_fake):
     assert "918273645546372819" not in message and "3141592653" not in message
 
 
+def logged_retries(caplog):
+    return [record.getMessage() for record in caplog.records if " in a row (" in record.getMessage()]
+
+
 def test_throttled_listings_are_retried_logged_and_lose_no_change(cleanroomsml_fake, churn, quick_backoff, caplog):
     caplog.set_level(logging.WARNING)
+    # Each answer is held back after the fake records the call, so that a poll is always in flight when the
+    # failures begin: a listing recorded before them but answered after a status change would report that
+    # change at once, before any failure.
+    cleanroomsml_fake.latency = 0.01
 
     async def scenario(queue, task):
         await polls(cleanroomsml_fake, 1)
         cleanroomsml_fake.fail_next(
             "ListCollaborationTrainedModels", "ThrottlingException", times=6, message="Rate exceeded"
         )
+        # Changed once a poll has failed: no listing in flight before the failures began can see the change.
+        await until(lambda: logged_retries(caplog))
         cleanroomsml_fake.set_status(churn["trainedModelArn"], "ACTIVE")
         event = await queue.get()
         await polls(cleanroomsml_fake, 2)
@@ -124,7 +137,7 @@ def test_throttled_listings_are_retried_logged_and_lose_no_change(cleanroomsml_f
     events = watch({"collaboration_identifier": COLLABORATION}, scenario)
 
     assert [(event["previous_status"], event["status"]) for event in events] == [("CREATE_IN_PROGRESS", "ACTIVE")]
-    retries = [record.getMessage() for record in caplog.records if " in a row (" in record.getMessage()]
+    retries = logged_retries(caplog)
     assert len(retries) == 3, "6 throttled calls, 2 per poll: 3 failed polls"
     assert "ThrottlingException" in retries[0] and "Rate exceeded" in retries[0]
 
@@ -170,11 +183,13 @@ def test_an_unreachable_endpoint_is_retried_and_never_ends_the_source(cleanrooms
     [
         (
             "ListCollaborationTrainedModels",
-            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels",
+            "access denied to ListCollaborationTrainedModels: the caller needs the IAM action "
+            "cleanrooms-ml:ListCollaborationTrainedModels",
         ),
         (
             "GetCollaborationTrainedModel",
-            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel",
+            "access denied to GetCollaborationTrainedModel: the caller needs the IAM action "
+            "cleanrooms-ml:GetCollaborationTrainedModel",
         ),
     ],
 )
@@ -200,20 +215,26 @@ def test_an_unknown_collaboration_ends_the_source(cleanroomsml_fake):
         watch({"collaboration_identifier": COLLABORATION}, scenario)
 
 
-def test_cancelling_stops_the_source_at_once_even_during_a_call(cleanroomsml_fake, churn):
-    start_error({})  # the source's first run imports its code: not part of what is timed
-    cleanroomsml_fake.latency = 2.0
+def test_cancelling_stops_the_source_during_a_call_without_waiting_for_it(monkeypatch, cleanroomsml_fake, churn):
+    # The listing blocks until the test lets it go: the source must end while its call is still running.
+    began, release = threading.Event(), threading.Event()
+
+    def blocked_listing(poller):
+        began.set()
+        release.wait()
+        return []
+
+    poller_class = collection_module("plugin_utils.trained_model_status_source").TrainedModelStatusPoller
+    monkeypatch.setattr(poller_class, "list_models", blocked_listing)
 
     async def scenario(queue, task):
-        # The loop stays free during the slow call: the scenario sees it begin, and cancels then.
-        await until(lambda: operations(cleanroomsml_fake, "ListCollaborationTrainedModels"))
+        await until(began.is_set)
         task.cancel()
-        with pytest.raises(asyncio.CancelledError):
-            await task
+        # Returns once the source has ended: were it to wait for its call, never (and watch() times out).
+        await asyncio.wait({task})
+        return task.cancelled()
 
-    started = time.perf_counter()
     try:
-        watch({"collaboration_identifier": COLLABORATION}, scenario)
-        assert time.perf_counter() - started < 1.5, "cancelled well before the 2 s call ended"
+        assert watch({"collaboration_identifier": COLLABORATION}, scenario, timeout=5) is True
     finally:
-        time.sleep(2.0)  # the abandoned call finishes against the fake, not after the test
+        release.set()  # the abandoned call ends now, not after the test

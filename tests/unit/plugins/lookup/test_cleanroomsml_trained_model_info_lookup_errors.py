@@ -3,8 +3,7 @@
 import pytest
 from ansible.errors import AnsibleLookupError
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils import trained_model_lookup
-
-from .conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 GET = "GetCollaborationTrainedModel"
 
@@ -30,7 +29,8 @@ def churn(add_models):
         (
             [5],
             {},
-            "term 2 must be a trained model ARN of 20 to 2048 characters, like arn:aws:cleanrooms-ml:<region>:<account>:membership/"
+            "term 2 must be a trained model ARN of 20 to 2048 characters, like "
+            "arn:aws:cleanrooms-ml:<region>:<account>:membership/"
             "<membership id>/trained-model/<id>, got int 5",
         ),
         ([], {"collaboration_identifier": "abc"}, "collaboration_identifier must be a UUID of 36 characters"),
@@ -61,7 +61,8 @@ def churn(add_models):
         (
             [],
             {"field": "incremental_training_data_channels.channel_name"},
-            "field 'incremental_training_data_channels.channel_name': incremental_training_data_channels is a list, not a dict with keys",
+            "field 'incremental_training_data_channels.channel_name': incremental_training_data_channels is a list, "
+            "not a dict with keys",
         ),
     ],
 )
@@ -90,7 +91,7 @@ def test_validation_without_jsonschema_asks_for_it_or_off(run_lookup, cleanrooms
     monkeypatch.setattr(
         trained_model_lookup, "validation_library_missing", lambda validate_response: validate_response != "off"
     )
-    with pytest.raises(AnsibleLookupError, match="jsonschema.*validate_response=warn"):
+    with pytest.raises(AnsibleLookupError, match=r"jsonschema.*validate_response=warn"):
         run_lookup(churn["trainedModelArn"])
     assert cleanroomsml_fake.calls == []
     assert run_lookup(churn["trainedModelArn"], validate_response="off", field="name") == ["churn"]
@@ -101,7 +102,8 @@ def test_not_found_names_the_term_the_model_and_the_error_code(run_lookup, churn
     with pytest.raises(AnsibleLookupError) as failure:
         run_lookup(churn["trainedModelArn"], missing)
     assert str(failure.value).startswith(
-        f"term 2: trained model {missing} (version latest) not found in collaboration {COLLABORATION} (ResourceNotFoundException: "
+        f"term 2: trained model {missing} (version latest) not found in collaboration {COLLABORATION} "
+        "(ResourceNotFoundException: "
     )
 
 
@@ -109,13 +111,14 @@ def test_not_found_in_another_region_than_the_arns_says_so(run_lookup, churn):
     with pytest.raises(AnsibleLookupError) as failure:
         run_lookup(churn["trainedModelArn"], region="eu-west-1")
     assert str(failure.value).startswith(
-        "term 1: trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went to eu-west-1 "
+        "term 1: trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the "
+        "request went to eu-west-1 "
         "(ResourceNotFoundException: ".format(churn["trainedModelArn"], COLLABORATION)
     )
 
 
 def test_the_first_failing_term_is_reported(run_lookup, churn):
-    with pytest.raises(AnsibleLookupError, match="^term 2: "):
+    with pytest.raises(AnsibleLookupError, match=r"^term 2: "):
         run_lookup(churn["trainedModelArn"], missing_arn(churn), churn["trainedModelArn"][:-1] + "0", max_concurrency=3)
 
 
@@ -123,10 +126,12 @@ def test_the_first_failing_term_is_reported(run_lookup, churn):
 def test_on_missing_skip_and_warn_drop_the_term(run_lookup, lookup_warnings, churn, policy, warned):
     missing = missing_arn(churn)
     assert run_lookup(missing, churn["trainedModelArn"], missing, on_missing=policy, field="name") == ["churn"]
-    expected = f"Skipping term %d: trained model {missing} (version latest) not found in collaboration {COLLABORATION} (ResourceNotFoundException: "
+    expected = (
+        "Skipping term {}: trained model {} (version latest) not found in collaboration {} (ResourceNotFoundException: "
+    )
     assert len(lookup_warnings) == (2 if warned else 0)
     for number, warning in zip((1, 3), lookup_warnings):
-        assert warning.startswith(expected % number)
+        assert warning.startswith(expected.format(number, missing, COLLABORATION))
 
 
 def test_on_missing_does_not_cover_denied_models(run_lookup, cleanroomsml_fake, churn):
@@ -194,9 +199,8 @@ def test_validation_warns_by_default_and_returns_the_data(run_lookup, lookup_war
     assert run_lookup(future_model["trainedModelArn"], field="resource_config.instance_type") == ["ml.z9.mega"]
     assert len(lookup_warnings) == 1
     assert lookup_warnings[0].startswith(
-        "trained model {} (term 1) does not match the response schema at $.resourceConfig.instanceType: 'ml.z9.mega' is not one of".format(
-            future_model["trainedModelArn"]
-        )
+        "trained model {} (term 1) does not match the response schema at $.resourceConfig.instanceType: 'ml.z9.mega' "
+        "is not one of".format(future_model["trainedModelArn"])
     )
 
 

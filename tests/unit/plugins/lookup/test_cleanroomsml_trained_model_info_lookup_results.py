@@ -1,11 +1,11 @@
 """The lookup's results against the fake, in-process: the module's facts, term order, fields, versions."""
 
-import time
+import threading
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main
-
-from .conftest import COLLABORATION
+from botocore.client import BaseClient
+from helpers.lookup_runs import COLLABORATION
 
 
 def test_one_term_gives_the_dict_the_module_returns_as_trained_model(
@@ -24,22 +24,29 @@ def test_one_term_gives_the_dict_the_module_returns_as_trained_model(
 
 
 def test_many_terms_come_back_in_term_order(run_lookup, add_models, cleanroomsml_fake):
-    models = add_models(*["model-%02d" % number for number in range(12)])
+    models = add_models(*[f"model-{number:02d}" for number in range(12)])
     arns = [model["trainedModelArn"] for model in reversed(models)]
     results = run_lookup(*arns, max_concurrency=4)
     assert [facts["trained_model_arn"] for facts in results] == arns
     assert sorted(params["trainedModelArn"] for operation, params in cleanroomsml_fake.calls) == sorted(arns)
 
 
-def test_terms_are_described_concurrently(run_lookup, add_models, cleanroomsml_fake):
-    arns = [model["trainedModelArn"] for model in add_models(*["model-%d" % number for number in range(8)])]
-    cleanroomsml_fake.latency = 0.3
-    started = time.monotonic()
+def test_terms_are_described_concurrently(run_lookup, add_models, monkeypatch):
+    arns = [model["trainedModelArn"] for model in add_models(*[f"model-{number}" for number in range(8)])]
+    # Each description waits until all 8 are under way: one at a time, the first would wait in vain and fail.
+    all_under_way = threading.Barrier(len(arns), timeout=10)
+    make_api_call = BaseClient._make_api_call
+
+    def make_api_call_once_all_are_under_way(client, operation_name, api_params):
+        if operation_name == "GetCollaborationTrainedModel":
+            all_under_way.wait()
+        return make_api_call(client, operation_name, api_params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", make_api_call_once_all_are_under_way)
+
     results = run_lookup(*arns, max_concurrency=8)
-    elapsed = time.monotonic() - started
+
     assert [facts["trained_model_arn"] for facts in results] == arns
-    # One at a time would take 8 x 0.3 = 2.4 seconds.
-    assert elapsed < 1.2, f"8 lookups with max_concurrency=8 took {elapsed:.1f} s: they did not run at the same time"
 
 
 def test_a_list_given_as_one_term_counts_as_its_items(run_lookup, add_models):
@@ -110,5 +117,8 @@ def test_lookup_gives_the_item_of_one_term_and_query_a_list(render, add_models):
     assert render(f"{{{{ lookup('{one}, field='name') }}}}", **variables) == "churn"
     assert render(f"{{{{ query('{one}, field='name') }}}}", **variables) == ["churn"]
     assert render(f"{{{{ lookup('{one}, field='name', wantlist=True) }}}}", **variables) == ["churn"]
-    both = "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn, lookalike, collaboration_identifier=collaboration) }}"
+    both = (
+        "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn, lookalike,"
+        " collaboration_identifier=collaboration) }}"
+    )
     assert [facts["name"] for facts in render(both, **variables)] == ["churn", "lookalike"]

@@ -6,8 +6,7 @@ import time
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import CLIENT_CACHE, ClientCache
-
-from .conftest import COLLABORATION
+from helpers.lookup_runs import COLLABORATION
 
 CONNECTION = {
     "region": "us-east-1",
@@ -118,7 +117,8 @@ def test_a_template_loop_of_lookups_builds_one_client(render, add_models, client
     models = add_models("churn", "lookalike", "propensity")
     template = (
         "{% for round in range(5) %}{% for model in models %}"
-        "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model.trainedModelArn, collaboration_identifier=collaboration, field='name') }},"
+        "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model.trainedModelArn, "
+        "collaboration_identifier=collaboration, field='name') }},"
         "{% endfor %}{% endfor %}"
     )
     assert render(template, models=models, collaboration=COLLABORATION) == "churn,lookalike,propensity," * 5

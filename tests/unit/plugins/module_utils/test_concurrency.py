@@ -37,7 +37,7 @@ def test_results_keep_order_and_concurrency_is_bounded(max_concurrency):
 def test_the_first_error_in_order_is_raised():
     def call(item):
         if item in (3, 7):
-            raise ValueError("item %d" % item)
+            raise ValueError(f"item {item}")
         return item
 
     with pytest.raises(ValueError, match="item 3"):

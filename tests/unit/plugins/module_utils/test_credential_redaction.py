@@ -5,8 +5,8 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction
 
 TOKEN = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+abc="
 AUTHORIZATION = (
-    "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE0000001/20261130/us-east-1/cleanrooms-ml/aws4_request, SignedHeaders=host, Signature="
-    + "ab" * 32
+    "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE0000001/20261130/us-east-1/cleanrooms-ml/aws4_request, "
+    "SignedHeaders=host, Signature=" + "ab" * 32
 )
 
 

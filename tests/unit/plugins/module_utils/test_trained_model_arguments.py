@@ -7,7 +7,10 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_argume
 )
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-ARN = "arn:aws:cleanrooms-ml:us-east-1:111122223333:membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f/trained-model/2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a"
+ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:111122223333:membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f"
+    "/trained-model/2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a"
+)
 
 
 def test_valid_identifiers_pass():
@@ -17,7 +20,8 @@ def test_valid_identifiers_pass():
 
 def test_the_message_names_the_parameter_and_what_was_expected():
     assert identifier_errors(collaboration_identifier="abc") == [
-        "collaboration_identifier must be a UUID of 36 characters (lower-case hex, like 1b4e28ba-2fa1-11d2-883f-0016d3cca427),"
+        "collaboration_identifier must be a UUID of 36 characters (lower-case hex, like "
+        "1b4e28ba-2fa1-11d2-883f-0016d3cca427),"
         " got 'abc' of 3 characters"
     ]
 

@@ -64,10 +64,9 @@ def test_every_violation_is_reported_with_its_path():
     assert paths == sorted(paths)
     by_path = {violation.path: violation.message for violation in violations}
     assert by_path["$.status"].startswith("'ARCHIVED' is not one of ['CREATE_PENDING'")
-    assert by_path[
-        "$.resourceConfig.instanceType"
-    ] == "'ml.quantum.xlarge' is not one of the %d values the service model allows" % len(
-        SCHEMA["$defs"]["InstanceType"]["enum"]
+    instance_types = len(SCHEMA["$defs"]["InstanceType"]["enum"])
+    assert by_path["$.resourceConfig.instanceType"] == (
+        f"'ml.quantum.xlarge' is not one of the {instance_types} values the service model allows"
     )
     assert by_path["$.resourceConfig.instanceCount"] == "9 is greater than the maximum of 5"
     assert "$.creatorAccountId" in by_path

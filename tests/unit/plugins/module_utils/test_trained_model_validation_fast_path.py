@@ -119,7 +119,9 @@ def at(document, path):
 
 
 def variations(document):
-    """The document with each member or item replaced, shortened, lengthened or removed, and with unknown members added."""
+    """The document with each member or item replaced, shortened, lengthened or removed, and with unknown members
+    added.
+    """
     for path in paths(document):
         original = at(document, path)
         candidates = list(REPLACEMENTS)
@@ -195,7 +197,8 @@ def test_valid_responses_are_validated_without_importing_jsonschema():
     script = (
         "import sys\n"
         "from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_schema import SCHEMA\n"
-        "from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import schema_violations\n"
+        "from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_validation import "
+        "schema_violations\n"
         f"assert schema_violations({FULL_RESPONSE!r}, SCHEMA) == []\n"
         "print('jsonschema' in sys.modules)\n"
     )

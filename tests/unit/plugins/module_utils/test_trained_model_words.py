@@ -13,7 +13,8 @@ def test_any_upper_case_name_has_a_status_shape(status):
 
 def test_a_known_status_in_lower_case_is_refused_with_a_hint():
     assert status_name_error("active", KNOWN) == (
-        "'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?"
+        "'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean "
+        "'ACTIVE'?"
     )
 
 

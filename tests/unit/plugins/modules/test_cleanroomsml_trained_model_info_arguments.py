@@ -4,7 +4,10 @@ import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f/trained-model/2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a"
+ARN = (
+    "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/6f4a3b1e-0c1d-4a7e-9b2f-1a2b3c4d5e6f"
+    "/trained-model/2c9b8d7e-5f4a-4b3c-8d2e-9f8e7d6c5b4a"
+)
 VERSION = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from conftest import warning_messages
+from helpers.module_runs import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
@@ -109,9 +109,8 @@ def test_not_found_in_another_region_than_the_arns_says_so(run_module, cleanroom
     result = get(run_module, churn, region="eu-west-1")
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went to eu-west-1".format(
-            churn["trainedModelArn"], COLLABORATION
-        )
+        "trained model {} (version latest) not found in collaboration {}: the ARN is in us-east-1; the request went "
+        "to eu-west-1".format(churn["trainedModelArn"], COLLABORATION)
     )
 
 
@@ -134,7 +133,8 @@ def test_access_denied_names_the_iam_action(run_module, cleanroomsml_fake, churn
     result = get(run_module, churn)
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "access denied to GetCollaborationTrainedModel: the caller needs the IAM action cleanrooms-ml:GetCollaborationTrainedModel"
+        "access denied to GetCollaborationTrainedModel: the caller needs the IAM action "
+        "cleanrooms-ml:GetCollaborationTrainedModel"
     )
     assert result["error"]["code"] == "AccessDeniedException"
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from conftest import warning_messages
+from helpers.module_runs import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 OTHER_COLLABORATION = "9f8e7d6c-5b4a-4321-8fed-cba987654321"
@@ -43,7 +43,7 @@ def test_lists_all_models_newest_first(run_module, cleanroomsml_fake, collaborat
 
 def test_reads_every_page(run_module, cleanroomsml_fake):
     for index in range(230):  # the service's pages hold at most 100
-        cleanroomsml_fake.add_trained_model(name="model-%03d" % index, collaboration_identifier=COLLABORATION)
+        cleanroomsml_fake.add_trained_model(name=f"model-{index:03d}", collaboration_identifier=COLLABORATION)
     result = list_models(run_module)
     assert len(result["trained_models"]) == 230
     assert len(cleanroomsml_fake.calls) >= 3
@@ -66,8 +66,10 @@ def test_filters_by_a_status_aws_adds_later_with_a_warning(run_module, cleanroom
     result = list_models(run_module, status=["RETRAINING"], validate_response="off")
     assert [model["name"] for model in result["trained_models"]] == ["new"]
     assert warning_messages(result) == [
-        "status: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, "
-        "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED); "
+        "status: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, "
+        "CREATE_FAILED, ACTIVE, "
+        "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, "
+        "CANCEL_FAILED); "
         "it is used as given, as a status AWS may have added"
     ]
 
@@ -99,7 +101,8 @@ def test_access_denied_names_the_list_action(run_module, cleanroomsml_fake, coll
     result = list_models(run_module)
     assert result["failed"] is True
     assert result["msg"].startswith(
-        "access denied to ListCollaborationTrainedModels: the caller needs the IAM action cleanrooms-ml:ListCollaborationTrainedModels"
+        "access denied to ListCollaborationTrainedModels: the caller needs the IAM action "
+        "cleanrooms-ml:ListCollaborationTrainedModels"
     )
     assert result["error"]["code"] == "AccessDeniedException"
 

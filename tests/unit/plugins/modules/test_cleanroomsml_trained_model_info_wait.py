@@ -4,7 +4,8 @@ import re
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
-from conftest import warning_messages
+from botocore.client import BaseClient
+from helpers.module_runs import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
@@ -20,15 +21,29 @@ def wait(run_module, model, **extra):
     return run_module(main, args)
 
 
-def test_waits_until_active(run_module, cleanroomsml_fake):
+def change_status_after_the_first_poll(monkeypatch, fake, model, status, **details):
+    """The model takes ``status`` once the first poll has been answered: a count, not a timer, so load cannot
+    move the change before the first poll or after the second."""
+    make_api_call = BaseClient._make_api_call
+
+    def make_api_call_then_change(client, operation_name, api_params):
+        response = make_api_call(client, operation_name, api_params)
+        if operation_name == "GetCollaborationTrainedModel" and len(fake.calls) == 1:
+            fake.set_status(model["trainedModelArn"], status, **details)
+        return response
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", make_api_call_then_change)
+
+
+def test_waits_until_active(run_module, cleanroomsml_fake, monkeypatch):
     model = cleanroomsml_fake.add_trained_model(
         name="soon", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
     )
-    cleanroomsml_fake.set_status(model["trainedModelArn"], "ACTIVE", after=1.5)
+    change_status_after_the_first_poll(monkeypatch, cleanroomsml_fake, model, "ACTIVE")
     result = wait(run_module, model, wait_timeout=30)
     assert result["trained_model"]["status"] == "ACTIVE"
-    assert 2 <= result["wait_polls"] <= 3
-    assert 1.0 <= result["wait_seconds"] < 5
+    assert result["wait_polls"] == 2
+    assert result["wait_seconds"] >= 1.0  # the wait_delay between the two polls
     assert len(cleanroomsml_fake.calls) == result["wait_polls"]
 
 
@@ -38,21 +53,23 @@ def test_an_already_active_model_needs_one_poll(run_module, cleanroomsml_fake):
     assert (result["wait_polls"], result["trained_model"]["status"]) == (1, "ACTIVE")
 
 
-def test_fails_at_once_on_a_status_that_cannot_become_the_wanted_one(run_module, cleanroomsml_fake):
+def test_fails_at_once_on_a_status_that_cannot_become_the_wanted_one(run_module, cleanroomsml_fake, monkeypatch):
     model = cleanroomsml_fake.add_trained_model(
         name="doomed", status="CREATE_IN_PROGRESS", collaboration_identifier=COLLABORATION
     )
-    cleanroomsml_fake.set_status(
-        model["trainedModelArn"],
+    change_status_after_the_first_poll(
+        monkeypatch,
+        cleanroomsml_fake,
+        model,
         "CREATE_FAILED",
         message="training container exited with code 1",
         status_code="InternalError",
-        after=0.5,
     )
     result = wait(run_module, model, wait_timeout=600)
     assert result["failed"] is True
     assert result["msg"] == (
-        "trained model 'doomed' ('{}', version '{}') is CREATE_FAILED (InternalError: training container exited with code 1), "
+        "trained model 'doomed' ('{}', version '{}') is CREATE_FAILED (InternalError: training container exited with "
+        "code 1), "
         "from which ACTIVE can no longer be reached".format(model["trainedModelArn"], model["versionIdentifier"])
     )
     assert result["trained_model"]["status"] == "CREATE_FAILED"
@@ -74,9 +91,8 @@ def test_times_out_with_the_last_status(run_module, cleanroomsml_fake):
     result = wait(run_module, model, wait_timeout=2)
     assert result["failed"] is True
     assert re.match(
-        r"trained model 'slow' \('{}', version '{}'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds \(3 polls\) for ACTIVE$".format(
-            re.escape(model["trainedModelArn"]), model["versionIdentifier"]
-        ),
+        r"trained model 'slow' \('{}', version '{}'\) is still CREATE_IN_PROGRESS after waiting 2(\.[0-9])? seconds "
+        r"\(3 polls\) for ACTIVE$".format(re.escape(model["trainedModelArn"]), model["versionIdentifier"]),
         result["msg"],
     )
     assert result["wait_polls"] == 3
@@ -106,15 +122,16 @@ def test_bad_wait_options_fail_before_any_call(run_module, cleanroomsml_fake, ex
 
 
 UNKNOWN_STATUS_WARNING = (
-    "wait_for: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, ACTIVE, "
+    "wait_for: 'RETRAINING' is not a status this collection knows (CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED, "
+    "ACTIVE, "
     "DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED, INACTIVE, CANCEL_PENDING, CANCEL_IN_PROGRESS, CANCEL_FAILED); "
     "it is used as given, as a status AWS may have added"
 )
 
 
-def test_a_status_aws_adds_later_can_be_waited_for_with_a_warning(run_module, cleanroomsml_fake):
+def test_a_status_aws_adds_later_can_be_waited_for_with_a_warning(run_module, cleanroomsml_fake, monkeypatch):
     model = cleanroomsml_fake.add_trained_model(name="new", status="ACTIVE", collaboration_identifier=COLLABORATION)
-    cleanroomsml_fake.set_status(model["trainedModelArn"], "RETRAINING", after=0.5)
+    change_status_after_the_first_poll(monkeypatch, cleanroomsml_fake, model, "RETRAINING")
     result = wait(run_module, model, wait_for=["RETRAINING"], wait_timeout=30, validate_response="off")
     assert "failed" not in result, result["msg"]
     assert result["trained_model"]["status"] == "RETRAINING"

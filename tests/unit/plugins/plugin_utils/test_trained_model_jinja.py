@@ -20,7 +20,10 @@ from ansible_collections.cleanrooms.ml.plugins.test.valid_trained_model import T
 from pytest_cleanroomsml import assert_model_status, assert_valid_trained_model
 
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
-ARN = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+ARN = (
+    f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
+    "/trained-model/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+)
 ASSOCIATION_ARN = (
     f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{MEMBERSHIP}"
     "/configured-model-algorithm-association/bbbbbbbb-cccc-4ddd-8eee-ffffffffffff"
@@ -199,8 +202,8 @@ ALL_PLUGINS = sorted(TESTS.items()) + sorted(FILTERS.items())
         ({}, "an empty mapping"),
         ({"trained_model_arn_typo": ARN}, "a mapping with keys 'trained_model_arn_typo'"),
         (
-            {"host%02d" % number: {} for number in range(25)},
-            "a mapping with keys {}, ... (25 keys)".format(", ".join("'host%02d'" % number for number in range(20))),
+            {f"host{number:02d}": {} for number in range(25)},
+            "a mapping with keys {}, ... (25 keys)".format(", ".join(f"'host{number:02d}'" for number in range(20))),
         ),
     ],
     ids=["None", "ARN", "tagged ARN", "list", "empty", "unknown keys", "many keys"],
@@ -248,7 +251,8 @@ def test_a_status_typo_fails_with_the_status_it_resembles():
         TESTS["trained_model_status"](module_facts(), "ACTIVE", "active", "CREATE FAILED")
     assert error.value.message == (
         "cleanrooms.ml.trained_model_status takes statuses such as 'ACTIVE'; got 'active', 'CREATE FAILED': "
-        "'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean 'ACTIVE'?; "
+        "'active' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE'); did you mean "
+        "'ACTIVE'?; "
         "'CREATE FAILED' is not a status name (upper-case ASCII letters and underscores, such as 'ACTIVE')"
     )
 
