@@ -15,7 +15,7 @@ from moto.core.request import normalize_request
 from moto.core.responses import BaseResponse
 from moto.moto_api import recorder
 from moto.moto_api._internal import mock_random
-from pytest_cleanroomsml.fake import CleanRoomsMLFake, in_process_answers, operation_routes
+from pytest_cleanroomsml.fake import CleanRoomsMLFake, in_process, operation_routes
 from pytest_cleanroomsml.fake.responses import CleanRoomsMLResponse
 
 REGION = "us-east-1"
@@ -162,7 +162,7 @@ def moto_answers_instead(monkeypatch):
     """Leaves every request to moto's own way (its handler in-process, its router and setup_class)."""
 
     def switch():
-        monkeypatch.setattr(in_process_answers, "answer", lambda event_name, request: None)
+        monkeypatch.setattr(in_process, "answer", lambda request: None)
         monkeypatch.setattr(operation_routes, "route", lambda method, raw_path: None)
 
     return switch

@@ -125,8 +125,8 @@ def test_the_mock_puts_fake_credentials_in_the_environment_meanwhile(fake, monke
     assert boto3.DEFAULT_SESSION is default_session
 
 
-def test_register_names_botocore_handlers_when_new_sessions_lose_the_mock(monkeypatch):
-    monkeypatch.setattr(botocore.handlers, "BUILTIN_HANDLERS", [])
+def test_register_names_botocore_handlers_when_the_mock_cannot_join_them(monkeypatch):
+    monkeypatch.setattr(botocore.handlers, "BUILTIN_HANDLERS", ())
 
     with pytest.raises(RuntimeError, match=r"botocore\.handlers\.BUILTIN_HANDLERS"):
         register()

@@ -4,9 +4,8 @@ import json
 import time
 
 import moto.backend_index
-import moto.backends
 import pytest
-from pytest_cleanroomsml.fake.registration import LISTED_ONCE, register
+from pytest_cleanroomsml.fake.registration import register
 from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
 
 
@@ -15,41 +14,6 @@ def get_model(client, model):
         trainedModelArn=model["trainedModelArn"],
         collaborationIdentifier=model["collaborationIdentifier"],
     )
-
-
-def test_the_cached_module_listing_answers_as_moto_s_own():
-    register()
-    listing = moto.backends.list_of_moto_modules
-
-    assert getattr(listing, LISTED_ONCE)
-    answer = listing()
-    assert iter(answer) is answer  # an iterator, as moto's generator is
-    assert list(answer) == list(listing.__wrapped__())
-    assert list(listing()) == list(listing.__wrapped__())  # again, not exhausted
-
-
-def test_register_replaces_the_module_listing_once():
-    register()
-    listing = moto.backends.list_of_moto_modules
-    register()
-
-    assert moto.backends.list_of_moto_modules is listing
-
-
-def test_register_names_a_missing_module_listing(monkeypatch):
-    monkeypatch.delattr(moto.backends, "list_of_moto_modules")
-
-    with pytest.raises(RuntimeError, match=r"moto\.backends\.list_of_moto_modules is missing"):
-        register()
-
-
-def test_register_refuses_to_cache_a_module_listing_that_takes_parameters(
-    monkeypatch,
-):
-    monkeypatch.setattr(moto.backends, "list_of_moto_modules", lambda path: iter([]))
-
-    with pytest.raises(RuntimeError, match=r"moto\.backends\.list_of_moto_modules now takes parameters"):
-        register()
 
 
 def test_the_fake_s_url_pattern_is_tried_first():

@@ -1,8 +1,9 @@
 """Which Clean Rooms ML operation a request asks for, and the members its path carries.
 
-Worked out from the requestUri of each operation in botocore's service model, as moto's
-router does, but on the path as sent (percent-encoded): a trainedModelArn there is one
-path segment, its slashes encoded, so no two operations' paths can be confused.
+The fake's one router, for requests in-process and over HTTP. Worked out from the
+requestUri of each operation in botocore's service model, as moto's router does, but on
+the path as sent (percent-encoded): a trainedModelArn there is one path segment, its
+slashes encoded, so no two operations' paths can be confused.
 """
 
 from __future__ import annotations
@@ -21,32 +22,21 @@ _LABEL = re.compile(r"\{([A-Za-z0-9_]+)(\+?)\}")
 
 def route(method: str, raw_path: str) -> tuple[str, dict[str, str]] | None:
     """(operation, path members) of a request, or None when no operation has that method and path."""
-    for operation, (operation_method, pattern) in _routes().items():
-        if operation_method == method:
-            members = _members(pattern, raw_path)
-            if members is not None:
-                return operation, members
+    for operation, pattern in _routes().get(method, ()):
+        match = pattern.match(raw_path)
+        if match:
+            return operation, {name: unquote(value) for name, value in match.groupdict().items()}
     return None
 
 
-def path_members(operation: str, raw_path: str) -> dict[str, str] | None:
-    """The members the path of a request for ``operation`` carries, or None if it is not that operation's path."""
-    method_and_pattern = _routes().get(operation)
-    return _members(method_and_pattern[1], raw_path) if method_and_pattern else None
-
-
-def _members(pattern: re.Pattern[str], raw_path: str) -> dict[str, str] | None:
-    match = pattern.match(raw_path)
-    return {name: unquote(value) for name, value in match.groupdict().items()} if match else None
-
-
 @functools.cache
-def _routes() -> dict[str, tuple[str, re.Pattern[str]]]:
+def _routes() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """{HTTP method: [(operation, path pattern), ...]}."""
     service_model = get_service_model(BOTOCORE_SERVICE_NAME)
-    routes = {}
+    routes: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for operation in service_model.operation_names:
         http = service_model.operation_model(operation).http
-        routes[operation] = (http["method"], _path_pattern(http["requestUri"]))
+        routes.setdefault(http["method"], []).append((operation, _path_pattern(http["requestUri"])))
     return routes
 
 

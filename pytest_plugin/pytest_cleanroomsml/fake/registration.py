@@ -13,19 +13,14 @@ route a request in three steps, and this module hooks into each of them:
 The response class also overrides ``BaseResponse`` methods that moto calls on each
 request; were they renamed, the overrides would silently stop applying.
 
-moto's server also asks ``moto.backends.list_of_moto_modules()`` for every request it
-routes, under the lock that serialises its routing: a listing of moto's package directory,
-a third of a millisecond each time, although it cannot change while the process runs.
-``register()`` replaces it with one that lists the directory once and answers the same
-names in the same order.
-
 ``CleanRoomsMLFake.mock()`` answers through an instance of moto's botocore handler,
 ``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that
-botocore gives every new Session through ``botocore.handlers.BUILTIN_HANDLERS``
-(see in_process.py). The response class answers the operations it serves itself, on
-both ways, through ``BaseResponse`` methods for account, Region and parameters, and leaves
-other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler unless
-moto's request recorder is on (see responses.py and in_process_answers.py).
+its first use adds to ``botocore.handlers.BUILTIN_HANDLERS``, which botocore gives every
+new Session (see in_process.py). The response class answers the operations it serves
+itself, on both ways, through ``BaseResponse`` methods for account, Region and parameters,
+and leaves other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler
+unless moto's request recorder is on (see responses.py and in_process.py). docs/fake.md
+gives the figure that each of these reaches pays for.
 
 If a moto upgrade changes any of these, ``register()`` fails with a RuntimeError that
 names the internal, rather than letting requests fail later in obscure ways.
@@ -39,12 +34,9 @@ import inspect
 import re
 import sys
 import threading
-from collections.abc import Iterator
 
 SERVICE = "cleanroomsml"
 MOTO_MODULE_NAME = f"moto.{SERVICE}"
-# Marks the replacement of moto.backends.list_of_moto_modules, so that it is made once.
-LISTED_ONCE = "cleanroomsml_listed_once"
 
 _lock = threading.Lock()
 
@@ -75,7 +67,6 @@ def register() -> None:
         )
         _check_recorder_switch()
         _check_in_process_handler()
-        _list_moto_modules_once()
 
 
 def _fail(internal: str, problem: str) -> RuntimeError:
@@ -153,41 +144,14 @@ def _check_recorder_switch() -> None:
         raise _fail("moto.moto_api.recorder._user_enabled", "is no longer a flag")
 
 
-def _list_moto_modules_once() -> None:
-    import moto.backends
-
-    listing = getattr(moto.backends, "list_of_moto_modules", None)
-    if getattr(listing, LISTED_ONCE, False):
-        return
-    internal = "moto.backends.list_of_moto_modules"
-    if not callable(listing):
-        raise _fail(internal, "is missing")
-    # A parameter would let callers ask for different listings: one cached answer would not do.
-    if inspect.signature(listing).parameters:
-        raise _fail(internal, "now takes parameters")
-    names = tuple(listing())
-    if not names or not all(isinstance(name, str) for name in names):
-        raise _fail(internal, "no longer lists module names")
-
-    @functools.wraps(listing)
-    def list_of_moto_modules() -> Iterator[str]:
-        return iter(names)  # an iterator, as moto's generator is
-
-    setattr(list_of_moto_modules, LISTED_ONCE, True)
-    moto.backends.list_of_moto_modules = list_of_moto_modules
-
-
 def _check_in_process_handler() -> None:
     from botocore.handlers import BUILTIN_HANDLERS
     from moto.core.botocore_stubber import BotocoreStubber
 
     from .in_process import STUBBER
 
-    if ("before-send", STUBBER) not in BUILTIN_HANDLERS:
-        raise _fail(
-            "botocore.handlers.BUILTIN_HANDLERS",
-            "no longer holds the fake's before-send handler",
-        )
+    if not isinstance(BUILTIN_HANDLERS, list):
+        raise _fail("botocore.handlers.BUILTIN_HANDLERS", "is no longer a list the fake can add its handler to")
     if getattr(BotocoreStubber(), "enabled", None) is not False:
         raise _fail(
             "moto.core.botocore_stubber.BotocoreStubber.enabled",
