@@ -1,4 +1,7 @@
-"""The fake answers its operations itself (CleanRoomsMLResponse.answer), in-process and over HTTP; moto's own way gives the same answers."""
+"""The fake answers its operations itself (CleanRoomsMLResponse.answer), in-process and over HTTP.
+
+moto's own way gives the same answers.
+"""
 
 import datetime
 import os

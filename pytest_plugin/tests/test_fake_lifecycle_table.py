@@ -6,6 +6,8 @@ that follow are read through the API on a fake clock; the moves seen must be the
 
 from __future__ import annotations
 
+import functools
+import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
@@ -51,8 +53,12 @@ def statuses_over_time(read_status: Callable[[], str], clock: list[float]) -> li
     return seen
 
 
+def status_of(client: Any, arguments: dict[str, str]) -> str:
+    return str(client.get_trained_model(**arguments)["status"])
+
+
 def moves_of(path: list[str]) -> set[tuple[str, str]]:
-    return set(zip(path, path[1:], strict=False))
+    return set(itertools.pairwise(path))
 
 
 def moves_the_fake_makes(fake: CleanRoomsMLFake, client: Any, clock: list[float]) -> set[tuple[str, str]]:
@@ -70,7 +76,7 @@ def moves_the_fake_makes(fake: CleanRoomsMLFake, client: Any, clock: list[float]
                 assert error.response["Error"]["Code"] == "ConflictException", (status, operation)
                 assert client.get_trained_model(**arguments)["status"] == status
                 continue
-            seen = statuses_over_time(lambda: client.get_trained_model(**arguments)["status"], clock)
+            seen = statuses_over_time(functools.partial(status_of, client, arguments), clock)
             moves |= moves_of([status, *seen])
     return moves
 
@@ -81,7 +87,7 @@ def test_the_fake_makes_the_moves_of_the_table_and_no_other(
     membership = str(uuid.uuid4())
     created = client.create_trained_model(**training_request(membership))
     arguments = {"membershipIdentifier": membership, "trainedModelArn": created["trainedModelArn"]}
-    moves = moves_of(statuses_over_time(lambda: client.get_trained_model(**arguments)["status"], clock))
+    moves = moves_of(statuses_over_time(functools.partial(status_of, client, arguments), clock))
     moves |= moves_the_fake_makes(fake, client, clock)
 
     waiter_knows = {(status, following) for status, followers in NEXT_STATUSES.items() for following in followers}

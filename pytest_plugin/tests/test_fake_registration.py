@@ -105,8 +105,8 @@ def test_register_names_base_backend_when_it_stops_finding_urls(monkeypatch):
 def test_register_names_a_missing_base_response_method(monkeypatch, method_name):
     monkeypatch.delattr(BaseResponse, method_name)
 
-    version = re.escape(moto.__version__)
-    with pytest.raises(RuntimeError, match=rf"^The Clean Rooms ML fake cannot register with moto {version}: .*BaseResponse\.{method_name} is missing"):
+    names_moto = rf"^The Clean Rooms ML fake cannot register with moto {re.escape(moto.__version__)}: "
+    with pytest.raises(RuntimeError, match=rf"{names_moto}.*BaseResponse\.{method_name} is missing"):
         register()
 
 

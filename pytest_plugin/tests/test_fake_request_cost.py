@@ -4,7 +4,6 @@ import json
 import time
 
 import moto.backend_index
-import pytest
 from pytest_cleanroomsml.fake.registration import register
 from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
 

@@ -106,7 +106,8 @@ def test_a_json_seed_file_works_too(fake, tmp_path):
         ),
         (
             "models: [{name: churn}, {name: fraud, collaborationIdentifier: fraud}]",
-            "models[1].collaborationIdentifier: 'fraud' does not match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'",
+            "models[1].collaborationIdentifier: 'fraud' does not match "
+            "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'",
         ),
         (
             "models: [{name: a, missingMembers: [trainedModelArn], versions: [{}]}]",

@@ -46,7 +46,7 @@ NEXT_STATUSES = {
 }
 
 
-def statuses_moved_by(cause):
+def statuses_moved_by(cause: str) -> dict[str, str]:
     """{status: the status that follows} for the steps ``cause`` (an operation or STEP_DONE) moves."""
     return {current: following for current, following, moved_by in LIFECYCLE if moved_by == cause}
 

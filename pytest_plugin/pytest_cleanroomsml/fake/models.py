@@ -6,7 +6,7 @@ import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.common_models import BaseModel
@@ -14,12 +14,12 @@ from moto.core.utils import get_service_model
 from moto.moto_api._internal import mock_random
 from moto.utilities.paginator import paginate
 
+from .._shared.trained_model_waiting import STATUS_ON_CREATE, STEP_DONE, statuses_moved_by
 from .exceptions import (
     ConflictException,
     InvalidPaginationToken,
     ResourceNotFoundException,
 )
-from .._shared.trained_model_waiting import STATUS_ON_CREATE, STEP_DONE, statuses_moved_by
 from .request_hooks import RequestHooks
 from .timeline import MISSING, Timeline
 
@@ -40,7 +40,6 @@ REGIONS = [
     "us-east-2",
     "us-west-2",
 ]
-
 
 
 def lifecycle_after(status: str) -> tuple[str, ...]:
@@ -222,7 +221,7 @@ class TrainedModel(BaseModel):
 class CleanRoomsMLBackend(BaseBackend):
     """Trained models of one account in one Region."""
 
-    PAGINATION_MODEL = {
+    PAGINATION_MODEL: ClassVar[dict[str, dict[str, Any]]] = {
         "list_trained_models": {
             "input_token": "next_token",
             "limit_key": "max_results",

@@ -29,11 +29,13 @@ names the internal, rather than letting requests fail later in obscure ways.
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.util
 import inspect
 import re
 import sys
 import threading
+from typing import Any
 
 SERVICE = "cleanroomsml"
 MOTO_MODULE_NAME = f"moto.{SERVICE}"
@@ -79,7 +81,7 @@ def _fail(internal: str, problem: str) -> RuntimeError:
     )
 
 
-def _backend_url_patterns() -> list:
+def _backend_url_patterns() -> list[tuple[str, re.Pattern[str]]]:
     try:
         from moto.backend_index import backend_url_patterns
     except ImportError as error:
@@ -101,9 +103,8 @@ def _claim_moto_module_name() -> None:
 
 def _check_get_backend_finds(backends: object) -> None:
     try:
-        from moto.backends import get_backend
-
-        found = get_backend(SERVICE)
+        # Through the module: moto types get_backend for the names of its own services only.
+        found = importlib.import_module("moto.backends").get_backend(SERVICE)
     except Exception as error:
         raise _fail(f"moto.backends.get_backend({SERVICE!r})", f"fails ({error!r})") from error
     if found is not backends:
@@ -113,8 +114,8 @@ def _check_get_backend_finds(backends: object) -> None:
         )
 
 
-def _check_backend_finds_url_paths(url_paths: dict) -> None:
-    from moto.core import DEFAULT_ACCOUNT_ID
+def _check_backend_finds_url_paths(url_paths: dict[str, Any]) -> None:
+    from moto.core.models import DEFAULT_ACCOUNT_ID
 
     from .models import CleanRoomsMLBackend
 

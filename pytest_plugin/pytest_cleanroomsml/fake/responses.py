@@ -8,13 +8,13 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_types import TYPE_RESPONSE
-from moto.core.exceptions import HTTPException
+from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.responses import BaseResponse
 from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
+from werkzeug.exceptions import HTTPException
 from werkzeug.http import http_date
 
 from . import operation_routes
@@ -29,6 +29,9 @@ from .models import (
 )
 from .shape_validation import shape_violations, validation_message
 
+if TYPE_CHECKING:
+    from moto.core.request import Request
+
 
 class AnswerableRequest(Protocol):
     """What ``CleanRoomsMLResponse.answer`` and moto's parser read from a request.
@@ -36,14 +39,20 @@ class AnswerableRequest(Protocol):
     moto's request (over HTTP) and the in-process transport's stand-in (in_process.py) both have it.
     """
 
-    method: str
-    raw_url: str
-    path: str
-    headers: Any
-    data: bytes
-    values: Any
-    from_wsgi_server: bool
-
+    @property
+    def method(self) -> str: ...
+    @property
+    def raw_url(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def headers(self) -> Any: ...
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def values(self) -> Any: ...
+    @property
+    def from_wsgi_server(self) -> bool: ...
     @property
     def content_type(self) -> str: ...
 
@@ -65,7 +74,7 @@ class CleanRoomsMLResponse(BaseResponse):
         try:
             super().parse_parameters(request)
         except (TypeError, ValueError) as error:
-            raise ValidationException(f"Request does not match the model: {error}")
+            raise ValidationException(f"Request does not match the model: {error}") from error
 
     @property
     def backend(self) -> CleanRoomsMLBackend:
@@ -96,7 +105,7 @@ class CleanRoomsMLResponse(BaseResponse):
         upload and gzip handling, and a router over the operations (four lookups per request).
         The account, Region and parameters come from moto's methods, as on moto's way.
         """
-        self.normalized_request = request
+        self.normalized_request = cast("Request", request)  # moto reads only what AnswerableRequest has
         self._operation = operation
         self.uri_match = dict(path_members)
         self.method = request.method
@@ -136,7 +145,7 @@ class CleanRoomsMLResponse(BaseResponse):
         mark_account_as_visited(
             account_id=account,
             access_key=self.access_key,
-            service=self.service_name,
+            service=BOTOCORE_SERVICE_NAME,
             region=self.region,
         )
         return account
@@ -284,4 +293,4 @@ def _iso8601(value: Any) -> str:
     if value.tzinfo is None:  # a naive datetime from a test's override: take it as UTC
         value = value.replace(tzinfo=datetime.timezone.utc)
     utc = value.astimezone(datetime.timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
