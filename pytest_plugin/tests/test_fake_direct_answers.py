@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import boto3
 import pytest
@@ -25,7 +26,7 @@ REGION = "us-east-1"
 OTHER_ACCOUNT = "111111111111"
 
 
-def outcome(call):
+def outcome(call: Any) -> Any:
     """What a call gives a test: the response, or the error response it raised with."""
     try:
         return comparable(call())
@@ -33,7 +34,7 @@ def outcome(call):
         return comparable(error.response)
 
 
-def comparable(value):
+def comparable(value: Any) -> Any:
     """``value`` less what differs on every request (request ID, date, retries) or run (timestamps)."""
     if isinstance(value, dict):
         return {
@@ -48,11 +49,11 @@ def comparable(value):
     return value
 
 
-def arn_and_collaboration(model):
+def arn_and_collaboration(model: Any) -> Any:
     return {"trainedModelArn": model["trainedModelArn"], "collaborationIdentifier": model["collaborationIdentifier"]}
 
 
-def get_latest_and_first_version(fake, client, training_request):
+def get_latest_and_first_version(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
     return [
@@ -65,7 +66,7 @@ def get_latest_and_first_version(fake, client, training_request):
     ]
 
 
-def get_unknown_model_and_version(fake, client, training_request):
+def get_unknown_model_and_version(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     unknown = dict(arn_and_collaboration(model), trainedModelArn=model["trainedModelArn"][:-4] + "ffff")
     return [
@@ -78,7 +79,7 @@ def get_unknown_model_and_version(fake, client, training_request):
     ]
 
 
-def refuse_invalid_input(fake, client, training_request):
+def refuse_invalid_input(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     return [
         outcome(
@@ -95,7 +96,7 @@ def refuse_invalid_input(fake, client, training_request):
     ]
 
 
-def list_in_pages(fake, client, training_request):
+def list_in_pages(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     first = fake.add_trained_model("first")
     for name in ("second", "third"):
         fake.add_trained_model(name, collaboration_identifier=first["collaborationIdentifier"])
@@ -116,7 +117,7 @@ def list_in_pages(fake, client, training_request):
     ]
 
 
-def create_then_list_cancel_and_delete_output(fake, client, training_request):
+def create_then_list_cancel_and_delete_output(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     done = fake.add_trained_model("done")
     membership = done["membershipIdentifier"]
     created = client.create_trained_model(**training_request(membership))
@@ -137,7 +138,7 @@ def create_then_list_cancel_and_delete_output(fake, client, training_request):
     ]
 
 
-def scripted_failures(fake, client, training_request):
+def scripted_failures(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", message="slow down")
     fake.fail_next("ListCollaborationTrainedModels", "InternalServerException")
@@ -161,10 +162,10 @@ SCENARIOS = [
 
 
 @pytest.fixture
-def moto_answers_instead(monkeypatch):
+def moto_answers_instead(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Leaves every request to moto's own way (its handler in-process, its router and setup_class)."""
 
-    def switch():
+    def switch() -> None:
         monkeypatch.setattr(in_process, "answer", lambda request: None)
         monkeypatch.setattr(operation_routes, "route", lambda method, raw_path: None)
 
@@ -172,12 +173,12 @@ def moto_answers_instead(monkeypatch):
 
 
 @pytest.fixture
-def moto_way(monkeypatch):
+def moto_way(monkeypatch: pytest.MonkeyPatch) -> Any:
     """The requests that moto's setup_class prepared: those answered moto's own way."""
-    prepared = []
+    prepared: list[str] = []
     setup_class = BaseResponse.setup_class
 
-    def counted(response, request, *args, **kwargs):
+    def counted(response: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
         prepared.append(request.method)
         return setup_class(response, request, *args, **kwargs)
 
@@ -186,12 +187,12 @@ def moto_way(monkeypatch):
 
 
 @pytest.fixture
-def moto_handler(monkeypatch):
+def moto_handler(monkeypatch: pytest.MonkeyPatch) -> Any:
     """The URLs of the in-process requests that reached moto's botocore handler."""
-    reached = []
+    reached: list[str] = []
     process_request = BotocoreStubber.process_request
 
-    def counted(stubber, request):
+    def counted(stubber: Any, request: Any) -> Any:
         reached.append(request.url)
         return process_request(stubber, request)
 
@@ -199,7 +200,7 @@ def moto_handler(monkeypatch):
     return reached
 
 
-def run_scenario(scenario, fake, make_fake_client, training_request):
+def run_scenario(scenario: Any, fake: CleanRoomsMLFake, make_fake_client: Any, training_request: Any) -> Any:
     fake.reset()
     mock_random.seed(20261128)  # the same identifiers both ways
     # Without botocore's checks and retries, the fake's own validation and errors show.
@@ -209,11 +210,16 @@ def run_scenario(scenario, fake, make_fake_client, training_request):
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.__name__ for scenario in SCENARIOS])
 def test_each_answer_is_the_one_moto_s_way_gives(
-    scenario, fake, make_fake_client, training_request, moto_answers_instead, moto_way
-):
-    requests = {}
+    scenario: Any,
+    fake: CleanRoomsMLFake,
+    make_fake_client: Any,
+    training_request: Any,
+    moto_answers_instead: Any,
+    moto_way: Any,
+) -> None:
+    requests: dict[str, dict[str, Any]] = {}
 
-    def same_training_request(membership):
+    def same_training_request(membership: Any) -> Any:
         """The same training request for the same membership, both ways."""
         return requests.setdefault(membership, training_request(membership))
 
@@ -226,7 +232,9 @@ def test_each_answer_is_the_one_moto_s_way_gives(
     assert answered_directly == answered_by_moto
 
 
-def test_both_ways_answer_with_a_request_id_and_json(fake, new_client, moto_answers_instead):
+def test_both_ways_answer_with_a_request_id_and_json(
+    fake: CleanRoomsMLFake, new_client: Any, moto_answers_instead: Any
+) -> None:
     model = fake.add_trained_model("churn")
     with fake.mock():
         answered_directly = new_client().get_collaboration_trained_model(**arn_and_collaboration(model))
@@ -240,7 +248,7 @@ def test_both_ways_answer_with_a_request_id_and_json(fake, new_client, moto_answ
         assert metadata["HTTPHeaders"]["server"] == "amazon.com"
 
 
-def test_an_error_answered_directly_has_a_request_id_too(fake, make_fake_client):
+def test_an_error_answered_directly_has_a_request_id_too(fake: CleanRoomsMLFake, make_fake_client: Any) -> None:
     model = fake.add_trained_model("churn")
     with pytest.raises(ClientError) as refused:
         make_fake_client(parameter_validation=False).get_collaboration_trained_model(
@@ -251,7 +259,9 @@ def test_an_error_answered_directly_has_a_request_id_too(fake, make_fake_client)
     assert len(refused.value.response["ResponseMetadata"]["RequestId"]) == 52
 
 
-def test_moto_account_id_chooses_the_account(fake, new_client, monkeypatch):
+def test_moto_account_id_chooses_the_account(
+    fake: CleanRoomsMLFake, new_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = CleanRoomsMLFake(region=REGION, account_id=OTHER_ACCOUNT)
     other.reset()
     model = other.add_trained_model("elsewhere")
@@ -265,7 +275,9 @@ def test_moto_account_id_chooses_the_account(fake, new_client, monkeypatch):
     assert response["trainedModelArn"] == model["trainedModelArn"]
 
 
-def test_an_access_key_made_by_moto_s_iam_chooses_its_account(fake, monkeypatch):
+def test_an_access_key_made_by_moto_s_iam_chooses_its_account(
+    fake: CleanRoomsMLFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = CleanRoomsMLFake(region=REGION, account_id=OTHER_ACCOUNT)
     other.reset()
     model = other.add_trained_model("elsewhere")
@@ -289,7 +301,7 @@ def test_an_access_key_made_by_moto_s_iam_chooses_its_account(fake, monkeypatch)
     assert response["trainedModelArn"] == model["trainedModelArn"]
 
 
-def test_the_region_comes_from_the_endpoint(fake, aws_test_credentials):
+def test_the_region_comes_from_the_endpoint(fake: CleanRoomsMLFake, aws_test_credentials: Any) -> None:
     ireland = CleanRoomsMLFake(region="eu-west-1")
     ireland.reset()
     model = ireland.add_trained_model("in-ireland")
@@ -308,7 +320,9 @@ def test_the_region_comes_from_the_endpoint(fake, aws_test_credentials):
     assert found["trainedModelArn"] == model["trainedModelArn"]
 
 
-def test_other_services_are_left_to_moto(fake, moto_handler, moto_way, aws_test_credentials):
+def test_other_services_are_left_to_moto(
+    fake: CleanRoomsMLFake, moto_handler: Any, moto_way: Any, aws_test_credentials: Any
+) -> None:
     with fake.mock():
         identity = boto3.client("sts", region_name=REGION).get_caller_identity()
 
@@ -317,7 +331,7 @@ def test_other_services_are_left_to_moto(fake, moto_handler, moto_way, aws_test_
     assert moto_way == ["POST"]
 
 
-def test_a_request_no_operation_answers_is_left_to_moto(moto_way):
+def test_a_request_no_operation_answers_is_left_to_moto(moto_way: Any) -> None:
     # PUT on a path where Clean Rooms ML has only GET and POST.
     url = f"https://cleanrooms-ml.{REGION}.amazonaws.com/collaborations/{'0' * 36}/trained-models"
     request = normalize_request(AWSPreparedRequest("PUT", url, {}, b"", stream_output=False))
@@ -328,7 +342,9 @@ def test_a_request_no_operation_answers_is_left_to_moto(moto_way):
     assert moto_way == ["PUT"]
 
 
-def test_moto_s_request_recorder_sees_every_request(fake, make_fake_client, monkeypatch):
+def test_moto_s_request_recorder_sees_every_request(
+    fake: CleanRoomsMLFake, make_fake_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     recorded = []
     monkeypatch.setattr(recorder, "_user_enabled", True)
     monkeypatch.setattr(recorder, "_record_request", lambda request, body=None: recorded.append(request.method))
@@ -340,7 +356,7 @@ def test_moto_s_request_recorder_sees_every_request(fake, make_fake_client, monk
     assert recorded == ["GET"]
 
 
-def test_a_request_does_not_load_moto_s_iam_until_something_else_does():
+def test_a_request_does_not_load_moto_s_iam_until_something_else_does() -> None:
     # In a fresh interpreter: this one may have loaded moto's IAM already.
     script = textwrap.dedent(
         """

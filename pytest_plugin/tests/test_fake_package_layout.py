@@ -26,7 +26,7 @@ def imports_within_the_package(path: Path) -> set[str]:
     return imported
 
 
-def test_no_module_of_the_fake_imports_itself_back():
+def test_no_module_of_the_fake_imports_itself_back() -> None:
     graph = {path.stem: imports_within_the_package(path) for path in PACKAGE.glob("*.py") if path.stem != "__init__"}
 
     def circle_from(start: str, module: str, trail: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -43,7 +43,7 @@ def test_no_module_of_the_fake_imports_itself_back():
     assert circles == []
 
 
-def test_the_botocore_handler_is_installed_by_the_first_mock_not_by_import():
+def test_the_botocore_handler_is_installed_by_the_first_mock_not_by_import() -> None:
     # In a fresh interpreter: this one has entered a mock already.
     script = textwrap.dedent(
         """
