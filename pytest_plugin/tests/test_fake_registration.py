@@ -133,3 +133,10 @@ def test_register_refuses_to_shadow_a_backend_moto_ships(monkeypatch: pytest.Mon
 
     with pytest.raises(RuntimeError, match="moto now ships its own Clean Rooms ML backend"):
         register()
+
+
+def test_register_names_a_moto_version_outside_the_declared_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(moto, "__version__", "5.2.4")  # parses path members as a regex match
+
+    with pytest.raises(RuntimeError, match=r"^The Clean Rooms ML fake cannot register with moto 5\.2\.4: .*>=5\.2\.5"):
+        register()

@@ -71,10 +71,11 @@ class CleanRoomsMLApplication:
 @contextlib.contextmanager
 def serve_on_thread(host: str, port: int) -> Iterator[tuple[str, int]]:
     """Serve CleanRoomsMLApplication on a thread for the ``with`` block; yields the bound (host, port)."""
-    from moto.moto_server.werkzeug_app import MotoRequestHandler
     from werkzeug.serving import make_server
 
-    server = make_server(host, port, CleanRoomsMLApplication(), threaded=True, request_handler=MotoRequestHandler)
+    # werkzeug's own request handler: moto's (5.2.5 and later) only keeps header names with
+    # underscores, which S3 metadata has and Clean Rooms ML requests do not.
+    server = make_server(host, port, CleanRoomsMLApplication(), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="cleanroomsml-fake-server", daemon=True)
     thread.start()
     try:

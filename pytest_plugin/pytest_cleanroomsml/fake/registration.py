@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.metadata
 import importlib.util
 import inspect
 import re
@@ -39,6 +40,7 @@ from typing import Any
 
 SERVICE = "cleanroomsml"
 MOTO_MODULE_NAME = f"moto.{SERVICE}"
+DISTRIBUTION = "pytest-cleanroomsml"
 
 _lock = threading.Lock()
 
@@ -67,6 +69,7 @@ def register() -> None:
         _check_base_response_calls(
             "dispatch", "get_region_from_url", "get_access_key", "get_current_account", "_enrich_response"
         )
+        _check_declared_moto_version()
         _check_recorder_switch()
         _check_in_process_handler()
 
@@ -136,6 +139,20 @@ def _check_base_response_calls(*method_names: str) -> None:
     for name in method_names:
         if not callable(getattr(BaseResponse, name, None)):
             raise _fail(f"moto.core.responses.BaseResponse.{name}", "is missing")
+
+
+def _check_declared_moto_version() -> None:
+    """The moto the plugin declares: before 5.2.5, for one, moto's parser took the path members as a regex match."""
+    import moto
+    from packaging.requirements import Requirement
+
+    try:
+        declared = importlib.metadata.requires(DISTRIBUTION) or []
+    except importlib.metadata.PackageNotFoundError:
+        return  # imported from a source tree that was never installed: nothing declared
+    for requirement in map(Requirement, declared):
+        if requirement.name == "moto" and not requirement.specifier.contains(moto.__version__, prereleases=True):
+            raise _fail("moto", f"is outside the range pytest-cleanroomsml is tested with ({requirement.specifier})")
 
 
 def _check_recorder_switch() -> None:
