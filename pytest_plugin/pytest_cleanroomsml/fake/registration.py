@@ -144,7 +144,7 @@ def _check_base_response_calls(*method_names: str) -> None:
 def _check_declared_moto_version() -> None:
     """The moto the plugin declares: before 5.2.5, for one, moto's parser took the path members as a regex match."""
     import moto
-    from packaging.requirements import Requirement
+    from packaging.requirements import Requirement  # pytest's own dependency
 
     try:
         declared = importlib.metadata.requires(DISTRIBUTION) or []
