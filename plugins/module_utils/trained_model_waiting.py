@@ -7,6 +7,8 @@ Plain Python with no Ansible import, because the pytest plugin ships a verbatim 
 of this file (written by ``make schema``) for its wait_for_trained_model fixture.
 """
 
+from __future__ import annotations  # annotations stay unevaluated on the managed hosts' older Pythons
+
 import time
 
 # The trained model lifecycle, written once: each step is (status, the status that follows,
