@@ -1,4 +1,4 @@
-"""Make moto serve this backend; moto 5.2 offers no public way to add one.
+"""Make moto serve this backend; moto offers no public way to add one.
 
 Both moto's in-process mock (``mock_aws``) and its server (``ThreadedMotoServer``)
 route a request in three steps, and this module hooks into each of them:
@@ -22,8 +22,9 @@ and leaves other requests to ``BaseResponse.dispatch``; in-process, it skips mot
 unless moto's request recorder is on (see responses.py and in_process.py). docs/fake.md
 gives the figure that each of these reaches pays for.
 
-If a moto upgrade changes any of these, ``register()`` fails with a RuntimeError that
-names the internal, rather than letting requests fail later in obscure ways.
+If the installed moto is outside the range pytest-cleanroomsml declares, or a moto upgrade
+changes any of these, ``register()`` fails with a RuntimeError that names the moto version
+and the internal, rather than letting requests fail later in obscure ways.
 """
 
 from __future__ import annotations
