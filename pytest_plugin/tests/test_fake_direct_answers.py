@@ -5,10 +5,12 @@ moto's own way gives the same answers.
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 import textwrap
 from typing import Any
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -17,6 +19,7 @@ from botocore.exceptions import ClientError
 from moto.core.botocore_stubber import BotocoreStubber
 from moto.core.request import normalize_request
 from moto.core.responses import BaseResponse
+from moto.core.utils import get_service_model
 from moto.moto_api import recorder
 from moto.moto_api._internal import mock_random
 from pytest_cleanroomsml.fake import CleanRoomsMLFake, in_process, operation_routes
@@ -382,3 +385,21 @@ def test_a_request_does_not_load_moto_s_iam_until_something_else_does() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["churn", "False"]
+
+
+def test_the_router_finds_every_operation_of_the_model_from_its_path() -> None:
+    service_model = get_service_model("cleanroomsml")
+    found = {}
+    for operation in service_model.operation_names:
+        http = service_model.operation_model(operation).http
+        # Each label filled with a value of its own, percent-encoded as botocore sends it.
+        path = re.sub(r"\{(\w+)\+?\}", lambda label: quote(f"{label.group(1)}/x", safe=""), http["requestUri"])
+        found[operation] = operation_routes.route(http["method"], path.partition("?")[0])
+
+    assert {operation: routed and routed[0] for operation, routed in found.items()} == {
+        operation: operation for operation in service_model.operation_names
+    }
+    assert found["GetCollaborationTrainedModel"] == (
+        "GetCollaborationTrainedModel",
+        {"collaborationIdentifier": "collaborationIdentifier/x", "trainedModelArn": "trainedModelArn/x"},
+    )

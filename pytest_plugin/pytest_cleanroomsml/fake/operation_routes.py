@@ -20,9 +20,17 @@ from .models import BOTOCORE_SERVICE_NAME
 _LABEL = re.compile(r"\{([A-Za-z0-9_]+)(\+?)\}")
 
 
+Route = tuple[str, re.Pattern[str]]  # (operation, path pattern)
+# Where the operations whose path starts with a label or has a greedy one are filed: tried for every path.
+_ANY_PATH = ("", 0)
+
+
 def route(method: str, raw_path: str) -> tuple[str, dict[str, str]] | None:
     """(operation, path members) of a request, or None when no operation has that method and path."""
-    for operation, pattern in _routes().get(method, ()):
+    routes = _routes()
+    segments = raw_path.strip("/").split("/")
+    candidates = (*routes.get((method, segments[0], len(segments)), ()), *routes.get((method, *_ANY_PATH), ()))
+    for operation, pattern in candidates:
         match = pattern.match(raw_path)
         if match:
             return operation, {name: unquote(value) for name, value in match.groupdict().items()}
@@ -30,13 +38,16 @@ def route(method: str, raw_path: str) -> tuple[str, dict[str, str]] | None:
 
 
 @functools.cache
-def _routes() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """{HTTP method: [(operation, path pattern), ...]}."""
+def _routes() -> dict[tuple[str, str, int], list[Route]]:
+    """{(HTTP method, first path segment, number of segments): routes}: a few patterns to try, not some 30."""
     service_model = get_service_model(BOTOCORE_SERVICE_NAME)
-    routes: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    routes: dict[tuple[str, str, int], list[Route]] = {}
     for operation in service_model.operation_names:
         http = service_model.operation_model(operation).http
-        routes.setdefault(http["method"], []).append((operation, _path_pattern(http["requestUri"])))
+        path = http["requestUri"].partition("?")[0]
+        segments = path.strip("/").split("/")
+        where = _ANY_PATH if "{" in segments[0] or "+}" in path else (segments[0], len(segments))
+        routes.setdefault((http["method"], *where), []).append((operation, _path_pattern(path)))
     return routes
 
 
