@@ -45,7 +45,8 @@ def client(fake: CleanRoomsMLFake, new_client: Callable[..., Any]) -> Iterator[A
 def statuses_over_time(read_status: Callable[[], str], clock: list[float]) -> list[str]:
     """The distinct statuses read while the clock passes every lifecycle step."""
     seen = [read_status()]
-    for _ in range(3):
+    end = clock[0] + 3 * STEP_SECONDS  # past the pending and in-progress steps, and one more
+    while clock[0] < end:
         clock[0] += STEP_SECONDS
         status = read_status()
         if status != seen[-1]:
