@@ -114,5 +114,22 @@ bench: tree
 bench-smoke: tree
 	$(PYTEST) tests/bench_smoke
 
+# The plugin's tests against the oldest moto pytest_plugin/pyproject.toml claims and the newest below 6 on PyPI,
+# each in a venv of its own under build/moto-compat/ (docs/fake.md says why the fake depends on moto's version).
+.PHONY: moto-compat
+MOTO_OLDEST = $(shell sed -n 's/.*"moto\[server\]>=\([0-9.]*\),.*/\1/p' pytest_plugin/pyproject.toml)
+MOTO_COMPAT := $(BUILD)/moto-compat
+moto-compat:
+	@test -n "$(MOTO_OLDEST)" || { echo "no moto lower bound found in pytest_plugin/pyproject.toml" >&2; exit 1; }
+	failed=""; for label in oldest newest; do \
+		if [ $$label = oldest ]; then spec="moto[server]==$(MOTO_OLDEST)"; else spec="moto[server]<6"; fi; \
+		venv="$(MOTO_COMPAT)/$$label"; \
+		$(PYTHON) -m venv "$$venv" && "$$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade \
+			"$$spec" "pytest-xdist>=3.5,<4" -e ./pytest_plugin; \
+		echo "== moto $$("$$venv/bin/python" -c 'import moto; print(moto.__version__)') ($$label: $$spec)"; \
+		(cd pytest_plugin && "$$venv/bin/python" -m pytest -p no:cacheprovider -q tests) || failed="$$failed $$label"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "moto-compat: the plugin's tests failed with the$$failed moto" >&2; exit 1; fi
+
 clean:
 	rm -rf build dist tests/output

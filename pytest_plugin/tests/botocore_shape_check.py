@@ -1,12 +1,14 @@
 """Hold a parsed boto3 response against its operation's output shape in botocore's model."""
 
+from typing import Any
+
 import botocore.session
 from pytest_cleanroomsml.fake.shape_validation import shape_violations
 
 SERVICE_MODEL = botocore.session.get_session().get_service_model("cleanroomsml")
 
 
-def assert_fits_output_shape(operation_name, response):
+def assert_fits_output_shape(operation_name: str, response: dict[str, Any]) -> None:
     """Fail with every violation: missing required members, types, enums, sizes, patterns."""
     body = {key: value for key, value in response.items() if key != "ResponseMetadata"}
     shape = SERVICE_MODEL.operation_model(operation_name).output_shape

@@ -57,6 +57,9 @@ def new_client():
 
     They share one boto3 session, which loads botocore's models only once.
     """
+    # The fake's in-process handler reaches the Sessions made after its first mock() only.
+    with CleanRoomsMLFake(region=REGION).mock():
+        pass
     session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION)
 
     def build(endpoint_url=None, **config_options):

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_cleanroomsml.fake.cli import main
@@ -25,7 +26,7 @@ models:
 """
 
 
-def start_cli(*arguments):
+def start_cli(*arguments: Any) -> Any:
     python_path = os.pathsep.join(filter(None, [str(PLUGIN_ROOT), os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-m", "pytest_cleanroomsml.fake.cli", *arguments],
@@ -36,14 +37,14 @@ def start_cli(*arguments):
     )
 
 
-def read_line(stream, timeout=30):
+def read_line(stream: Any, timeout: Any = 30) -> Any:
     ready = select.select([stream], [], [], timeout)[0]
     assert ready, f"nothing printed within {timeout} s"
     return stream.readline().rstrip("\n")
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_serves_the_seed_until_a_signal(tmp_path, new_client, stop_signal):
+def test_serves_the_seed_until_a_signal(tmp_path: Path, new_client: Any, stop_signal: Any) -> None:
     seed = tmp_path / "models.yaml"
     seed.write_text(SEED)
     process = start_cli("--port", "0", "--seed", str(seed), "--latency", "0.2")
@@ -64,7 +65,7 @@ def test_serves_the_seed_until_a_signal(tmp_path, new_client, stop_signal):
     assert "Traceback" not in stderr
 
 
-def test_a_bad_seed_file_is_reported_without_a_traceback(tmp_path, capsys):
+def test_a_bad_seed_file_is_reported_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = tmp_path / "models.yaml"
     seed.write_text("models:\n  - name: churn\n  - name: broken\n    status: 5\n")
 
@@ -89,7 +90,7 @@ def test_a_bad_seed_file_is_reported_without_a_traceback(tmp_path, capsys):
         (["--colour"], "unrecognized arguments: --colour"),
     ],
 )
-def test_bad_arguments_are_argparse_errors(capsys, arguments, message):
+def test_bad_arguments_are_argparse_errors(capsys: pytest.CaptureFixture[str], arguments: Any, message: Any) -> None:
     with pytest.raises(SystemExit) as exited:
         main(arguments)
 
@@ -97,7 +98,7 @@ def test_bad_arguments_are_argparse_errors(capsys, arguments, message):
     assert message in capsys.readouterr().err
 
 
-def test_a_port_in_use_is_reported(capsys):
+def test_a_port_in_use_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

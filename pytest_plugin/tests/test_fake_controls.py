@@ -4,6 +4,7 @@ import json
 import threading
 import time
 import uuid
+from typing import Any
 
 import pytest
 from botocore_shape_check import SERVICE_MODEL
@@ -11,7 +12,7 @@ from pytest_cleanroomsml.fake import MISSING, CleanRoomsMLFake
 from pytest_cleanroomsml.fake.shape_validation import shape_violations
 
 
-def get_model(client, model, **arguments):
+def get_model(client: Any, model: Any, **arguments: Any) -> Any:
     return client.get_collaboration_trained_model(
         trainedModelArn=model["trainedModelArn"],
         collaborationIdentifier=model["collaborationIdentifier"],
@@ -19,7 +20,7 @@ def get_model(client, model, **arguments):
     )
 
 
-def record_raw_bodies(client, operation_name):
+def record_raw_bodies(client: Any, operation_name: Any) -> Any:
     """The JSON bodies exactly as sent, before botocore keeps only the members it knows."""
     bodies = []
     client.meta.events.register(
@@ -32,7 +33,7 @@ def record_raw_bodies(client, operation_name):
 # -- seeding --------------------------------------------------------------------------
 
 
-def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake):
+def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake: CleanRoomsMLFake) -> None:
     model = fake.add_trained_model(name="churn")
 
     output_shape = SERVICE_MODEL.operation_model("GetCollaborationTrainedModel").output_shape
@@ -44,7 +45,7 @@ def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake):
     assert model["collaborationIdentifier"] != fake.add_trained_model(name="other")["collaborationIdentifier"]
 
 
-def test_models_of_one_collaboration_share_a_membership(fake):
+def test_models_of_one_collaboration_share_a_membership(fake: CleanRoomsMLFake) -> None:
     collaboration = str(uuid.uuid4())
 
     first = fake.add_trained_model(name="first", collaboration_identifier=collaboration)
@@ -54,13 +55,13 @@ def test_models_of_one_collaboration_share_a_membership(fake):
     assert first["membershipIdentifier"] == second["membershipIdentifier"]
 
 
-def test_an_unknown_status_reaches_boto3_as_given(fake, fake_client):
+def test_an_unknown_status_reaches_boto3_as_given(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", status="RETRAINING")
 
     assert get_model(fake_client, model)["status"] == "RETRAINING"
 
 
-def test_a_member_botocore_does_not_know_is_sent_on_the_wire(fake, fake_client):
+def test_a_member_botocore_does_not_know_is_sent_on_the_wire(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", driftScore={"value": 0.2})
     raw_bodies = record_raw_bodies(fake_client, "GetCollaborationTrainedModel")
 
@@ -71,7 +72,7 @@ def test_a_member_botocore_does_not_know_is_sent_on_the_wire(fake, fake_client):
     assert "driftScore" not in parsed  # botocore drops members its model lacks
 
 
-def test_a_missing_member_is_left_out(fake, fake_client):
+def test_a_missing_member_is_left_out(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", creatorAccountId=MISSING)
 
     response = get_model(fake_client, model)
@@ -81,7 +82,7 @@ def test_a_missing_member_is_left_out(fake, fake_client):
     assert fake.MISSING is MISSING
 
 
-def test_overrides_choose_where_a_model_is_found(fake, fake_client):
+def test_overrides_choose_where_a_model_is_found(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     membership = str(uuid.uuid4())
     arn = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}/trained-model/{uuid.uuid4()}"
 
@@ -91,7 +92,7 @@ def test_overrides_choose_where_a_model_is_found(fake, fake_client):
     assert response["trainedModelArn"] == model["trainedModelArn"] == arn
 
 
-def test_add_version_makes_the_latest_version(fake, fake_client):
+def test_add_version_makes_the_latest_version(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
 
     newer = fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
@@ -110,7 +111,7 @@ def test_add_version_makes_the_latest_version(fake, fake_client):
     assert older["status"] == "ACTIVE"
 
 
-def test_trained_models_lists_the_latest_versions_held(fake):
+def test_trained_models_lists_the_latest_versions_held(fake: CleanRoomsMLFake) -> None:
     churn = fake.add_trained_model("churn")
     newer = fake.add_version(churn["trainedModelArn"], "CREATE_IN_PROGRESS")
     fraud = fake.add_trained_model("fraud", collaboration_identifier=churn["collaborationIdentifier"])
@@ -121,12 +122,12 @@ def test_trained_models_lists_the_latest_versions_held(fake):
     assert fake.trained_models(str(uuid.uuid4())) == [] and elsewhere in fake.trained_models()
 
 
-def test_seeding_an_unknown_model_is_a_lookup_error(fake):
+def test_seeding_an_unknown_model_is_a_lookup_error(fake: CleanRoomsMLFake) -> None:
     with pytest.raises(LookupError, match="not found"):
         fake.add_version("arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/trained-model/y")
 
 
-def test_an_unsupported_region_is_refused():
+def test_an_unsupported_region_is_refused() -> None:
     with pytest.raises(ValueError, match="not offered in 'mars-north-1'"):
         CleanRoomsMLFake(region="mars-north-1")
 
@@ -134,7 +135,7 @@ def test_an_unsupported_region_is_refused():
 # -- set_status -----------------------------------------------------------------------
 
 
-def test_set_status_changes_status_and_details(fake, fake_client):
+def test_set_status_changes_status_and_details(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
 
     fake.set_status(
@@ -153,7 +154,7 @@ def test_set_status_changes_status_and_details(fake, fake_client):
     assert response["updateTime"] >= model["updateTime"]
 
 
-def test_set_status_after_a_delay_happens_later(fake, fake_client):
+def test_set_status_after_a_delay_happens_later(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
 
     fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)
@@ -165,7 +166,7 @@ def test_set_status_after_a_delay_happens_later(fake, fake_client):
     assert "statusDetails" not in response
 
 
-def test_set_status_of_an_older_version(fake, fake_client):
+def test_set_status_of_an_older_version(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     fake.add_version(model["trainedModelArn"])
 
@@ -183,7 +184,7 @@ def test_set_status_of_an_older_version(fake, fake_client):
 # -- latency --------------------------------------------------------------------------
 
 
-def test_latency_delays_every_request(fake, fake_client):
+def test_latency_delays_every_request(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     fake.latency = 0.2
 
@@ -194,7 +195,7 @@ def test_latency_delays_every_request(fake, fake_client):
     assert time.monotonic() - started >= 0.2
 
 
-def test_latency_does_not_serialise_concurrent_requests(fake, make_http_client):
+def test_latency_does_not_serialise_concurrent_requests(fake: CleanRoomsMLFake, make_http_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     fake.latency = 0.4
     clients = [make_http_client() for dummy in range(4)]
@@ -212,7 +213,7 @@ def test_latency_does_not_serialise_concurrent_requests(fake, make_http_client):
 # -- calls ----------------------------------------------------------------------------
 
 
-def test_calls_are_recorded_in_order_with_their_parameters(fake, fake_client):
+def test_calls_are_recorded_in_order_with_their_parameters(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     fake.fail_next("ListTrainedModels", "ThrottlingException")
 
@@ -236,7 +237,7 @@ def test_calls_are_recorded_in_order_with_their_parameters(fake, fake_client):
     ]
 
 
-def test_calls_can_be_read_while_requests_arrive(fake, make_http_client):
+def test_calls_can_be_read_while_requests_arrive(fake: CleanRoomsMLFake, make_http_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     clients = [make_http_client() for dummy in range(4)]
     threads = [
@@ -257,7 +258,7 @@ def test_calls_can_be_read_while_requests_arrive(fake, make_http_client):
 # -- reset ----------------------------------------------------------------------------
 
 
-def test_reset_drops_models_failures_calls_and_latency(fake, fake_client):
+def test_reset_drops_models_failures_calls_and_latency(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     get_model(fake_client, model)
     fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException")

@@ -1,10 +1,16 @@
-"""The fake answers its operations itself (CleanRoomsMLResponse.answer), in-process and over HTTP; moto's own way gives the same answers."""
+"""The fake answers its operations itself (CleanRoomsMLResponse.answer), in-process and over HTTP.
+
+moto's own way gives the same answers.
+"""
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 import textwrap
+from typing import Any
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -13,16 +19,17 @@ from botocore.exceptions import ClientError
 from moto.core.botocore_stubber import BotocoreStubber
 from moto.core.request import normalize_request
 from moto.core.responses import BaseResponse
+from moto.core.utils import get_service_model
 from moto.moto_api import recorder
 from moto.moto_api._internal import mock_random
-from pytest_cleanroomsml.fake import CleanRoomsMLFake, in_process_answers, operation_routes
+from pytest_cleanroomsml.fake import CleanRoomsMLFake, in_process, operation_routes
 from pytest_cleanroomsml.fake.responses import CleanRoomsMLResponse
 
 REGION = "us-east-1"
 OTHER_ACCOUNT = "111111111111"
 
 
-def outcome(call):
+def outcome(call: Any) -> Any:
     """What a call gives a test: the response, or the error response it raised with."""
     try:
         return comparable(call())
@@ -30,7 +37,7 @@ def outcome(call):
         return comparable(error.response)
 
 
-def comparable(value):
+def comparable(value: Any) -> Any:
     """``value`` less what differs on every request (request ID, date, retries) or run (timestamps)."""
     if isinstance(value, dict):
         return {
@@ -45,11 +52,11 @@ def comparable(value):
     return value
 
 
-def arn_and_collaboration(model):
+def arn_and_collaboration(model: Any) -> Any:
     return {"trainedModelArn": model["trainedModelArn"], "collaborationIdentifier": model["collaborationIdentifier"]}
 
 
-def get_latest_and_first_version(fake, client, training_request):
+def get_latest_and_first_version(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
     return [
@@ -62,7 +69,7 @@ def get_latest_and_first_version(fake, client, training_request):
     ]
 
 
-def get_unknown_model_and_version(fake, client, training_request):
+def get_unknown_model_and_version(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     unknown = dict(arn_and_collaboration(model), trainedModelArn=model["trainedModelArn"][:-4] + "ffff")
     return [
@@ -75,7 +82,7 @@ def get_unknown_model_and_version(fake, client, training_request):
     ]
 
 
-def refuse_invalid_input(fake, client, training_request):
+def refuse_invalid_input(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     return [
         outcome(
@@ -92,7 +99,7 @@ def refuse_invalid_input(fake, client, training_request):
     ]
 
 
-def list_in_pages(fake, client, training_request):
+def list_in_pages(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     first = fake.add_trained_model("first")
     for name in ("second", "third"):
         fake.add_trained_model(name, collaboration_identifier=first["collaborationIdentifier"])
@@ -113,7 +120,7 @@ def list_in_pages(fake, client, training_request):
     ]
 
 
-def create_then_list_cancel_and_delete_output(fake, client, training_request):
+def create_then_list_cancel_and_delete_output(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     done = fake.add_trained_model("done")
     membership = done["membershipIdentifier"]
     created = client.create_trained_model(**training_request(membership))
@@ -134,7 +141,7 @@ def create_then_list_cancel_and_delete_output(fake, client, training_request):
     ]
 
 
-def scripted_failures(fake, client, training_request):
+def scripted_failures(fake: CleanRoomsMLFake, client: Any, training_request: Any) -> Any:
     model = fake.add_trained_model("churn")
     fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", message="slow down")
     fake.fail_next("ListCollaborationTrainedModels", "InternalServerException")
@@ -158,23 +165,23 @@ SCENARIOS = [
 
 
 @pytest.fixture
-def moto_answers_instead(monkeypatch):
+def moto_answers_instead(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Leaves every request to moto's own way (its handler in-process, its router and setup_class)."""
 
-    def switch():
-        monkeypatch.setattr(in_process_answers, "answer", lambda event_name, request: None)
+    def switch() -> None:
+        monkeypatch.setattr(in_process, "answer", lambda request: None)
         monkeypatch.setattr(operation_routes, "route", lambda method, raw_path: None)
 
     return switch
 
 
 @pytest.fixture
-def moto_way(monkeypatch):
+def moto_way(monkeypatch: pytest.MonkeyPatch) -> Any:
     """The requests that moto's setup_class prepared: those answered moto's own way."""
-    prepared = []
+    prepared: list[str] = []
     setup_class = BaseResponse.setup_class
 
-    def counted(response, request, *args, **kwargs):
+    def counted(response: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
         prepared.append(request.method)
         return setup_class(response, request, *args, **kwargs)
 
@@ -183,12 +190,12 @@ def moto_way(monkeypatch):
 
 
 @pytest.fixture
-def moto_handler(monkeypatch):
+def moto_handler(monkeypatch: pytest.MonkeyPatch) -> Any:
     """The URLs of the in-process requests that reached moto's botocore handler."""
-    reached = []
+    reached: list[str] = []
     process_request = BotocoreStubber.process_request
 
-    def counted(stubber, request):
+    def counted(stubber: Any, request: Any) -> Any:
         reached.append(request.url)
         return process_request(stubber, request)
 
@@ -196,7 +203,7 @@ def moto_handler(monkeypatch):
     return reached
 
 
-def run_scenario(scenario, fake, make_fake_client, training_request):
+def run_scenario(scenario: Any, fake: CleanRoomsMLFake, make_fake_client: Any, training_request: Any) -> Any:
     fake.reset()
     mock_random.seed(20261128)  # the same identifiers both ways
     # Without botocore's checks and retries, the fake's own validation and errors show.
@@ -206,11 +213,16 @@ def run_scenario(scenario, fake, make_fake_client, training_request):
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.__name__ for scenario in SCENARIOS])
 def test_each_answer_is_the_one_moto_s_way_gives(
-    scenario, fake, make_fake_client, training_request, moto_answers_instead, moto_way
-):
-    requests = {}
+    scenario: Any,
+    fake: CleanRoomsMLFake,
+    make_fake_client: Any,
+    training_request: Any,
+    moto_answers_instead: Any,
+    moto_way: Any,
+) -> None:
+    requests: dict[str, dict[str, Any]] = {}
 
-    def same_training_request(membership):
+    def same_training_request(membership: Any) -> Any:
         """The same training request for the same membership, both ways."""
         return requests.setdefault(membership, training_request(membership))
 
@@ -223,7 +235,9 @@ def test_each_answer_is_the_one_moto_s_way_gives(
     assert answered_directly == answered_by_moto
 
 
-def test_both_ways_answer_with_a_request_id_and_json(fake, new_client, moto_answers_instead):
+def test_both_ways_answer_with_a_request_id_and_json(
+    fake: CleanRoomsMLFake, new_client: Any, moto_answers_instead: Any
+) -> None:
     model = fake.add_trained_model("churn")
     with fake.mock():
         answered_directly = new_client().get_collaboration_trained_model(**arn_and_collaboration(model))
@@ -237,7 +251,7 @@ def test_both_ways_answer_with_a_request_id_and_json(fake, new_client, moto_answ
         assert metadata["HTTPHeaders"]["server"] == "amazon.com"
 
 
-def test_an_error_answered_directly_has_a_request_id_too(fake, make_fake_client):
+def test_an_error_answered_directly_has_a_request_id_too(fake: CleanRoomsMLFake, make_fake_client: Any) -> None:
     model = fake.add_trained_model("churn")
     with pytest.raises(ClientError) as refused:
         make_fake_client(parameter_validation=False).get_collaboration_trained_model(
@@ -248,7 +262,9 @@ def test_an_error_answered_directly_has_a_request_id_too(fake, make_fake_client)
     assert len(refused.value.response["ResponseMetadata"]["RequestId"]) == 52
 
 
-def test_moto_account_id_chooses_the_account(fake, new_client, monkeypatch):
+def test_moto_account_id_chooses_the_account(
+    fake: CleanRoomsMLFake, new_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = CleanRoomsMLFake(region=REGION, account_id=OTHER_ACCOUNT)
     other.reset()
     model = other.add_trained_model("elsewhere")
@@ -262,7 +278,9 @@ def test_moto_account_id_chooses_the_account(fake, new_client, monkeypatch):
     assert response["trainedModelArn"] == model["trainedModelArn"]
 
 
-def test_an_access_key_made_by_moto_s_iam_chooses_its_account(fake, monkeypatch):
+def test_an_access_key_made_by_moto_s_iam_chooses_its_account(
+    fake: CleanRoomsMLFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = CleanRoomsMLFake(region=REGION, account_id=OTHER_ACCOUNT)
     other.reset()
     model = other.add_trained_model("elsewhere")
@@ -286,7 +304,7 @@ def test_an_access_key_made_by_moto_s_iam_chooses_its_account(fake, monkeypatch)
     assert response["trainedModelArn"] == model["trainedModelArn"]
 
 
-def test_the_region_comes_from_the_endpoint(fake, aws_test_credentials):
+def test_the_region_comes_from_the_endpoint(fake: CleanRoomsMLFake, aws_test_credentials: Any) -> None:
     ireland = CleanRoomsMLFake(region="eu-west-1")
     ireland.reset()
     model = ireland.add_trained_model("in-ireland")
@@ -305,7 +323,9 @@ def test_the_region_comes_from_the_endpoint(fake, aws_test_credentials):
     assert found["trainedModelArn"] == model["trainedModelArn"]
 
 
-def test_other_services_are_left_to_moto(fake, moto_handler, moto_way, aws_test_credentials):
+def test_other_services_are_left_to_moto(
+    fake: CleanRoomsMLFake, moto_handler: Any, moto_way: Any, aws_test_credentials: Any
+) -> None:
     with fake.mock():
         identity = boto3.client("sts", region_name=REGION).get_caller_identity()
 
@@ -314,7 +334,7 @@ def test_other_services_are_left_to_moto(fake, moto_handler, moto_way, aws_test_
     assert moto_way == ["POST"]
 
 
-def test_a_request_no_operation_answers_is_left_to_moto(moto_way):
+def test_a_request_no_operation_answers_is_left_to_moto(moto_way: Any) -> None:
     # PUT on a path where Clean Rooms ML has only GET and POST.
     url = f"https://cleanrooms-ml.{REGION}.amazonaws.com/collaborations/{'0' * 36}/trained-models"
     request = normalize_request(AWSPreparedRequest("PUT", url, {}, b"", stream_output=False))
@@ -325,7 +345,9 @@ def test_a_request_no_operation_answers_is_left_to_moto(moto_way):
     assert moto_way == ["PUT"]
 
 
-def test_moto_s_request_recorder_sees_every_request(fake, make_fake_client, monkeypatch):
+def test_moto_s_request_recorder_sees_every_request(
+    fake: CleanRoomsMLFake, make_fake_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     recorded = []
     monkeypatch.setattr(recorder, "_user_enabled", True)
     monkeypatch.setattr(recorder, "_record_request", lambda request, body=None: recorded.append(request.method))
@@ -337,7 +359,7 @@ def test_moto_s_request_recorder_sees_every_request(fake, make_fake_client, monk
     assert recorded == ["GET"]
 
 
-def test_a_request_does_not_load_moto_s_iam_until_something_else_does():
+def test_a_request_does_not_load_moto_s_iam_until_something_else_does() -> None:
     # In a fresh interpreter: this one may have loaded moto's IAM already.
     script = textwrap.dedent(
         """
@@ -363,3 +385,21 @@ def test_a_request_does_not_load_moto_s_iam_until_something_else_does():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["churn", "False"]
+
+
+def test_the_router_finds_every_operation_of_the_model_from_its_path() -> None:
+    service_model = get_service_model("cleanroomsml")
+    found = {}
+    for operation in service_model.operation_names:
+        http = service_model.operation_model(operation).http
+        # Each label filled with a value of its own, percent-encoded as botocore sends it.
+        path = re.sub(r"\{(\w+)\+?\}", lambda label: quote(f"{label.group(1)}/x", safe=""), http["requestUri"])
+        found[operation] = operation_routes.route(http["method"], path.partition("?")[0])
+
+    assert {operation: routed and routed[0] for operation, routed in found.items()} == {
+        operation: operation for operation in service_model.operation_names
+    }
+    assert found["GetCollaborationTrainedModel"] == (
+        "GetCollaborationTrainedModel",
+        {"collaborationIdentifier": "collaborationIdentifier/x", "trainedModelArn": "trainedModelArn/x"},
+    )

@@ -1,15 +1,18 @@
 """fail_next: each error code reaches boto3 as the right exception and HTTP status."""
 
+from typing import Any
+
 import botocore.exceptions
 import pytest
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
 
 @pytest.fixture
-def model(fake):
+def model(fake: CleanRoomsMLFake) -> Any:
     return fake.add_trained_model(name="churn")
 
 
-def get_model(client, model):
+def get_model(client: Any, model: Any) -> Any:
     return client.get_collaboration_trained_model(
         trainedModelArn=model["trainedModelArn"],
         collaborationIdentifier=model["collaborationIdentifier"],
@@ -28,7 +31,9 @@ def get_model(client, model):
         ("InternalServiceException", 500),
     ],
 )
-def test_a_modelled_error_raises_its_botocore_class(fake, fake_client, model, error_code, http_status):
+def test_a_modelled_error_raises_its_botocore_class(
+    fake: CleanRoomsMLFake, fake_client: Any, model: Any, error_code: Any, http_status: Any
+) -> None:
     fake.fail_next("GetCollaborationTrainedModel", error_code)
 
     with pytest.raises(getattr(fake_client.exceptions, error_code)) as raised:
@@ -42,7 +47,9 @@ def test_a_modelled_error_raises_its_botocore_class(fake, fake_client, model, er
     "error_code, http_status",
     [("InternalServerException", 500), ("ServiceUnavailable", 503)],
 )
-def test_an_error_outside_the_model_raises_a_plain_client_error(fake, fake_client, model, error_code, http_status):
+def test_an_error_outside_the_model_raises_a_plain_client_error(
+    fake: CleanRoomsMLFake, fake_client: Any, model: Any, error_code: Any, http_status: Any
+) -> None:
     fake.fail_next("GetCollaborationTrainedModel", error_code)
 
     with pytest.raises(botocore.exceptions.ClientError) as raised:
@@ -53,7 +60,7 @@ def test_an_error_outside_the_model_raises_a_plain_client_error(fake, fake_clien
     assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == http_status
 
 
-def test_failures_last_the_given_number_of_calls(fake, fake_client, model):
+def test_failures_last_the_given_number_of_calls(fake: CleanRoomsMLFake, fake_client: Any, model: Any) -> None:
     fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", times=3)
 
     for _dummy in range(3):
@@ -63,7 +70,7 @@ def test_failures_last_the_given_number_of_calls(fake, fake_client, model):
     assert get_model(fake_client, model)["name"] == "churn"
 
 
-def test_a_failure_carries_the_given_message(fake, fake_client, model):
+def test_a_failure_carries_the_given_message(fake: CleanRoomsMLFake, fake_client: Any, model: Any) -> None:
     fake.fail_next("GetCollaborationTrainedModel", "AccessDeniedException", message="not yours")
 
     with pytest.raises(fake_client.exceptions.AccessDeniedException) as raised:
@@ -72,7 +79,7 @@ def test_a_failure_carries_the_given_message(fake, fake_client, model):
     assert raised.value.response["Error"]["Message"] == "not yours"
 
 
-def test_only_the_named_operation_fails(fake, fake_client, model):
+def test_only_the_named_operation_fails(fake: CleanRoomsMLFake, fake_client: Any, model: Any) -> None:
     fake.fail_next("ListTrainedModels", "ThrottlingException")
 
     assert get_model(fake_client, model)["name"] == "churn"
@@ -91,6 +98,6 @@ def test_only_the_named_operation_fails(fake, fake_client, model):
         (("GetTrainedModel", "ThrottlingException", 0), "times must be from 1 to 10000"),
     ],
 )
-def test_fail_next_refuses_what_it_cannot_do(fake, arguments, message):
+def test_fail_next_refuses_what_it_cannot_do(fake: CleanRoomsMLFake, arguments: Any, message: Any) -> None:
     with pytest.raises(ValueError, match=message):
         fake.fail_next(*arguments)

@@ -2,15 +2,17 @@
 
 import json
 import uuid
+from typing import Any
 
 from botocore_shape_check import assert_fits_output_shape
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
 
-def without_metadata(response):
+def without_metadata(response: Any) -> Any:
     return {key: value for key, value in response.items() if key != "ResponseMetadata"}
 
 
-def test_create_trained_model_answers_an_arn_in_the_membership(fake_client, training_request):
+def test_create_trained_model_answers_an_arn_in_the_membership(fake_client: Any, training_request: Any) -> None:
     membership = str(uuid.uuid4())
 
     response = fake_client.create_trained_model(**training_request(membership))
@@ -21,7 +23,7 @@ def test_create_trained_model_answers_an_arn_in_the_membership(fake_client, trai
     )
 
 
-def test_get_trained_model_describes_what_was_created(fake_client, training_request):
+def test_get_trained_model_describes_what_was_created(fake_client: Any, training_request: Any) -> None:
     request = training_request(str(uuid.uuid4()), description="weekly churn")
     created = fake_client.create_trained_model(**request)
 
@@ -44,7 +46,9 @@ def test_get_trained_model_describes_what_was_created(fake_client, training_requ
     assert "creatorAccountId" not in response  # only the collaboration view has it
 
 
-def test_get_collaboration_trained_model_answers_the_seeded_description(fake, fake_client):
+def test_get_collaboration_trained_model_answers_the_seeded_description(
+    fake: CleanRoomsMLFake, fake_client: Any
+) -> None:
     model = fake.add_trained_model(name="churn")
 
     response = fake_client.get_collaboration_trained_model(
@@ -56,7 +60,9 @@ def test_get_collaboration_trained_model_answers_the_seeded_description(fake, fa
     assert without_metadata(response) == model
 
 
-def test_get_collaboration_trained_model_of_an_api_created_model(fake, fake_client, training_request):
+def test_get_collaboration_trained_model_of_an_api_created_model(
+    fake: CleanRoomsMLFake, fake_client: Any, training_request: Any
+) -> None:
     membership = str(uuid.uuid4())
     created = fake_client.create_trained_model(**training_request(membership))
     collaboration = fake_client.get_trained_model(
@@ -72,7 +78,7 @@ def test_get_collaboration_trained_model_of_an_api_created_model(fake, fake_clie
     assert response["creatorAccountId"] == "123456789012"
 
 
-def test_list_trained_models_lists_the_models_of_the_membership(fake, fake_client):
+def test_list_trained_models_lists_the_models_of_the_membership(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     collaboration = str(uuid.uuid4())
     first = fake.add_trained_model(name="first", collaboration_identifier=collaboration)
     second = fake.add_trained_model(name="second", collaboration_identifier=collaboration)
@@ -89,7 +95,9 @@ def test_list_trained_models_lists_the_models_of_the_membership(fake, fake_clien
     assert "nextToken" not in response
 
 
-def test_list_collaboration_trained_models_lists_the_models_of_the_collaboration(fake, fake_client):
+def test_list_collaboration_trained_models_lists_the_models_of_the_collaboration(
+    fake: CleanRoomsMLFake, fake_client: Any
+) -> None:
     model = fake.add_trained_model(name="churn")
     fake.add_trained_model(name="elsewhere")
 
@@ -101,7 +109,9 @@ def test_list_collaboration_trained_models_lists_the_models_of_the_collaboration
     assert summary["creatorAccountId"] == model["creatorAccountId"]
 
 
-def test_list_trained_model_versions_lists_every_version_and_filters_by_status(fake, fake_client):
+def test_list_trained_model_versions_lists_every_version_and_filters_by_status(
+    fake: CleanRoomsMLFake, fake_client: Any
+) -> None:
     model = fake.add_trained_model(name="churn")
     newer = fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
     arguments = {
@@ -120,7 +130,7 @@ def test_list_trained_model_versions_lists_every_version_and_filters_by_status(f
     assert [summary["versionIdentifier"] for summary in in_progress["trainedModels"]] == [newer["versionIdentifier"]]
 
 
-def test_cancel_trained_model_stops_a_training(fake, fake_client):
+def test_cancel_trained_model_stops_a_training(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
     arguments = {
         "membershipIdentifier": model["membershipIdentifier"],
@@ -133,7 +143,7 @@ def test_cancel_trained_model_stops_a_training(fake, fake_client):
     assert fake_client.get_trained_model(**arguments)["status"] == "INACTIVE"
 
 
-def test_delete_trained_model_output_deletes_the_artifacts(fake, fake_client):
+def test_delete_trained_model_output_deletes_the_artifacts(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", status="ACTIVE")
     arguments = {
         "membershipIdentifier": model["membershipIdentifier"],
@@ -146,7 +156,7 @@ def test_delete_trained_model_output_deletes_the_artifacts(fake, fake_client):
     assert fake_client.get_trained_model(**arguments)["status"] == "INACTIVE"
 
 
-def test_timestamps_travel_as_iso_8601_strings(fake, fake_client):
+def test_timestamps_travel_as_iso_8601_strings(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     raw_bodies = []
     fake_client.meta.events.register(

@@ -1,25 +1,27 @@
 """The list operations page with nextToken and maxResults, as botocore's paginators expect."""
 
 import uuid
+from typing import Any
 
 import pytest
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
 
 @pytest.fixture
-def models(fake):
+def models(fake: CleanRoomsMLFake) -> Any:
     """Five models in one collaboration (and so one membership)."""
     collaboration = str(uuid.uuid4())
     return [fake.add_trained_model(name=f"model-{index}", collaboration_identifier=collaboration) for index in range(5)]
 
 
-def read_pages(list_operation, result_key, **arguments):
+def read_pages(list_operation: Any, result_key: Any, **arguments: Any) -> Any:
     pages = [list_operation(**arguments)]
     while "nextToken" in pages[-1]:
         pages.append(list_operation(**arguments, nextToken=pages[-1]["nextToken"]))
     return [[item["name"] for item in page[result_key]] for page in pages]
 
 
-def test_list_trained_models_pages(fake_client, models):
+def test_list_trained_models_pages(fake_client: Any, models: Any) -> None:
     pages = read_pages(
         fake_client.list_trained_models,
         "trainedModels",
@@ -30,7 +32,7 @@ def test_list_trained_models_pages(fake_client, models):
     assert pages == [["model-0", "model-1"], ["model-2", "model-3"], ["model-4"]]
 
 
-def test_list_collaboration_trained_models_pages(fake_client, models):
+def test_list_collaboration_trained_models_pages(fake_client: Any, models: Any) -> None:
     pages = read_pages(
         fake_client.list_collaboration_trained_models,
         "collaborationTrainedModels",
@@ -41,7 +43,7 @@ def test_list_collaboration_trained_models_pages(fake_client, models):
     assert pages == [["model-0", "model-1", "model-2"], ["model-3", "model-4"]]
 
 
-def test_list_trained_model_versions_pages_by_ten_by_default(fake, fake_client):
+def test_list_trained_model_versions_pages_by_ten_by_default(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     versions = [model] + [fake.add_version(model["trainedModelArn"]) for dummy in range(11)]
 
@@ -61,7 +63,7 @@ def test_list_trained_model_versions_pages_by_ten_by_default(fake, fake_client):
     assert [item["versionIdentifier"] for item in listed] == [version["versionIdentifier"] for version in versions]
 
 
-def test_botocore_paginator_reads_every_page(fake_client, models):
+def test_botocore_paginator_reads_every_page(fake_client: Any, models: Any) -> None:
     paginator = fake_client.get_paginator("list_collaboration_trained_models")
 
     pages = list(
@@ -77,7 +79,7 @@ def test_botocore_paginator_reads_every_page(fake_client, models):
     ]
 
 
-def test_an_invalid_next_token_is_refused(fake_client, models):
+def test_an_invalid_next_token_is_refused(fake_client: Any, models: Any) -> None:
     with pytest.raises(fake_client.exceptions.ValidationException) as raised:
         fake_client.list_trained_models(
             membershipIdentifier=models[0]["membershipIdentifier"],

@@ -2,63 +2,28 @@
 
 import json
 import time
+from typing import Any
 
 import moto.backend_index
-import moto.backends
-import pytest
-from pytest_cleanroomsml.fake.registration import LISTED_ONCE, register
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
+from pytest_cleanroomsml.fake.registration import register
 from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
 
 
-def get_model(client, model):
+def get_model(client: Any, model: Any) -> Any:
     return client.get_collaboration_trained_model(
         trainedModelArn=model["trainedModelArn"],
         collaborationIdentifier=model["collaborationIdentifier"],
     )
 
 
-def test_the_cached_module_listing_answers_as_moto_s_own():
-    register()
-    listing = moto.backends.list_of_moto_modules
-
-    assert getattr(listing, LISTED_ONCE)
-    answer = listing()
-    assert iter(answer) is answer  # an iterator, as moto's generator is
-    assert list(answer) == list(listing.__wrapped__())
-    assert list(listing()) == list(listing.__wrapped__())  # again, not exhausted
-
-
-def test_register_replaces_the_module_listing_once():
-    register()
-    listing = moto.backends.list_of_moto_modules
-    register()
-
-    assert moto.backends.list_of_moto_modules is listing
-
-
-def test_register_names_a_missing_module_listing(monkeypatch):
-    monkeypatch.delattr(moto.backends, "list_of_moto_modules")
-
-    with pytest.raises(RuntimeError, match=r"moto\.backends\.list_of_moto_modules is missing"):
-        register()
-
-
-def test_register_refuses_to_cache_a_module_listing_that_takes_parameters(
-    monkeypatch,
-):
-    monkeypatch.setattr(moto.backends, "list_of_moto_modules", lambda path: iter([]))
-
-    with pytest.raises(RuntimeError, match=r"moto\.backends\.list_of_moto_modules now takes parameters"):
-        register()
-
-
-def test_the_fake_s_url_pattern_is_tried_first():
+def test_the_fake_s_url_pattern_is_tried_first() -> None:
     register()
 
     assert moto.backend_index.backend_url_patterns[0][0] == "cleanroomsml"
 
 
-def test_the_answer_changes_as_soon_as_the_description_does(fake, make_fake_client):
+def test_the_answer_changes_as_soon_as_the_description_does(fake: CleanRoomsMLFake, make_fake_client: Any) -> None:
     client = make_fake_client()
     model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
     assert get_model(client, model)["status"] == "CREATE_IN_PROGRESS"
@@ -72,7 +37,7 @@ def test_the_answer_changes_as_soon_as_the_description_does(fake, make_fake_clie
     assert response["statusDetails"] == {"message": "out of memory"}
 
 
-def test_what_is_derived_follows_the_changes_as_they_fall_due():
+def test_what_is_derived_follows_the_changes_as_they_fall_due() -> None:
     timeline = Timeline({"status": "CREATE_PENDING", "name": "churn"})
     timeline.schedule({"status": "ACTIVE"}, after=0.05)
 
@@ -84,11 +49,11 @@ def test_what_is_derived_follows_the_changes_as_they_fall_due():
     assert json.loads(timeline.derived("json", json.dumps)) == {"status": "ACTIVE"}
 
 
-def test_what_is_derived_is_computed_once_per_state():
+def test_what_is_derived_is_computed_once_per_state() -> None:
     timeline = Timeline({"status": "ACTIVE"})
     computed = []
 
-    def compute(description):
+    def compute(description: Any) -> Any:
         computed.append(description)
         return dict(description)
 
@@ -100,7 +65,9 @@ def test_what_is_derived_is_computed_once_per_state():
     assert len(computed) == 3
 
 
-def test_an_override_changed_after_seeding_leaves_the_description_alone(fake, make_fake_client):
+def test_an_override_changed_after_seeding_leaves_the_description_alone(
+    fake: CleanRoomsMLFake, make_fake_client: Any
+) -> None:
     resources = {
         "instanceCount": 1,
         "instanceType": "ml.m5.xlarge",

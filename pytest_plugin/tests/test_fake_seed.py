@@ -2,8 +2,11 @@
 
 import json
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 from pytest_cleanroomsml.fake.seed import SeedError, apply_seed, load_seed
 
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
@@ -31,13 +34,13 @@ models:
 """
 
 
-def seed_file(tmp_path, text, name="models.yaml"):
+def seed_file(tmp_path: Path, text: Any, name: Any = "models.yaml") -> Any:
     path = tmp_path / name
     path.write_text(text)
     return path
 
 
-def test_a_seed_file_adds_its_models_and_versions(fake, fake_client, tmp_path):
+def test_a_seed_file_adds_its_models_and_versions(fake: CleanRoomsMLFake, fake_client: Any, tmp_path: Path) -> None:
     added = apply_seed(fake, load_seed(seed_file(tmp_path, SEED)))
 
     versions = fake_client.list_trained_model_versions(membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN)[
@@ -58,7 +61,7 @@ def test_a_seed_file_adds_its_models_and_versions(fake, fake_client, tmp_path):
     assert fake_client.get_trained_model(membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN)["status"] == "ACTIVE"
 
 
-def test_status_details_and_missing_members_apply(fake, fake_client, tmp_path):
+def test_status_details_and_missing_members_apply(fake: CleanRoomsMLFake, fake_client: Any, tmp_path: Path) -> None:
     added = apply_seed(fake, load_seed(seed_file(tmp_path, SEED)))
     [broken] = [description for description in added if description["name"] == "broken"]
 
@@ -75,7 +78,7 @@ def test_status_details_and_missing_members_apply(fake, fake_client, tmp_path):
     assert "creatorAccountId" not in response
 
 
-def test_a_json_seed_file_works_too(fake, tmp_path):
+def test_a_json_seed_file_works_too(fake: CleanRoomsMLFake, tmp_path: Path) -> None:
     path = seed_file(tmp_path, json.dumps({"models": [{"name": "churn"}]}), "models.json")
 
     [model] = apply_seed(fake, load_seed(path))
@@ -106,7 +109,8 @@ def test_a_json_seed_file_works_too(fake, tmp_path):
         ),
         (
             "models: [{name: churn}, {name: fraud, collaborationIdentifier: fraud}]",
-            "models[1].collaborationIdentifier: 'fraud' does not match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'",
+            "models[1].collaborationIdentifier: 'fraud' does not match "
+            "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'",
         ),
         (
             "models: [{name: a, missingMembers: [trainedModelArn], versions: [{}]}]",
@@ -114,7 +118,7 @@ def test_a_json_seed_file_works_too(fake, tmp_path):
         ),
     ],
 )
-def test_a_mistake_is_named_by_file_and_entry(tmp_path, text, message):
+def test_a_mistake_is_named_by_file_and_entry(tmp_path: Path, text: Any, message: Any) -> None:
     path = seed_file(tmp_path, text)
 
     with pytest.raises(SeedError) as raised:
@@ -123,7 +127,7 @@ def test_a_mistake_is_named_by_file_and_entry(tmp_path, text, message):
     assert f"{path}: {message}" in str(raised.value)
 
 
-def test_every_mistake_is_reported(tmp_path):
+def test_every_mistake_is_reported(tmp_path: Path) -> None:
     path = seed_file(tmp_path, "models: [{name: 1}, {name: b, status: []}]")
 
     with pytest.raises(SeedError) as raised:
@@ -135,13 +139,13 @@ def test_every_mistake_is_reported(tmp_path):
     ]
 
 
-def test_a_file_that_is_not_yaml_is_reported(tmp_path):
+def test_a_file_that_is_not_yaml_is_reported(tmp_path: Path) -> None:
     path = seed_file(tmp_path, "models: [unclosed")
 
     with pytest.raises(SeedError, match="not valid YAML or JSON"):
         load_seed(path)
 
 
-def test_a_missing_file_is_reported(tmp_path):
+def test_a_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(SeedError, match="cannot read it: No such file or directory"):
         load_seed(tmp_path / "absent.yaml")

@@ -1,6 +1,7 @@
 """The shape check that refuses bad input and that the tests hold every response to."""
 
 import datetime
+from typing import Any
 
 import pytest
 from botocore_shape_check import SERVICE_MODEL
@@ -17,12 +18,12 @@ NOW = datetime.datetime(2024, 5, 1, tzinfo=datetime.timezone.utc)
 
 
 @pytest.fixture
-def summary_shape():
+def summary_shape() -> Any:
     return SERVICE_MODEL.shape_for("TrainedModelSummary")
 
 
 @pytest.fixture
-def summary():
+def summary() -> Any:
     return {
         "createTime": NOW,
         "updateTime": NOW,
@@ -37,11 +38,11 @@ def summary():
     }
 
 
-def test_a_fitting_value_has_no_violations(summary_shape, summary):
+def test_a_fitting_value_has_no_violations(summary_shape: Any, summary: Any) -> None:
     assert shape_violations(summary_shape, summary) == []
 
 
-def test_a_missing_required_member_is_reported(summary_shape, summary):
+def test_a_missing_required_member_is_reported(summary_shape: Any, summary: Any) -> None:
     del summary["status"]
 
     assert shape_violations(summary_shape, summary) == [
@@ -72,7 +73,9 @@ def test_a_missing_required_member_is_reported(summary_shape, summary):
         ),
     ],
 )
-def test_a_broken_constraint_is_reported(summary_shape, summary, member, value, constraint):
+def test_a_broken_constraint_is_reported(
+    summary_shape: Any, summary: Any, member: Any, value: Any, constraint: Any
+) -> None:
     summary[member] = value
 
     [violation] = shape_violations(summary_shape, summary)
@@ -81,7 +84,7 @@ def test_a_broken_constraint_is_reported(summary_shape, summary, member, value, 
     assert constraint in violation
 
 
-def test_nested_members_are_checked_with_their_path():
+def test_nested_members_are_checked_with_their_path() -> None:
     shape = SERVICE_MODEL.operation_model("CreateTrainedModel").input_shape.members["dataChannels"]
 
     violations = shape_violations(
@@ -97,7 +100,7 @@ def test_nested_members_are_checked_with_their_path():
 
 
 @pytest.mark.parametrize("count", [True, "1", 1.5])
-def test_an_integer_must_be_an_int(count):
+def test_an_integer_must_be_an_int(count: Any) -> None:
     shape = SERVICE_MODEL.shape_for("ResourceConfig")
 
     [violation] = shape_violations(
@@ -109,7 +112,7 @@ def test_an_integer_must_be_an_int(count):
     assert "Member must be of type integer" in violation
 
 
-def test_integer_ranges_are_checked():
+def test_integer_ranges_are_checked() -> None:
     shape = SERVICE_MODEL.shape_for("ResourceConfig")
 
     violations = shape_violations(shape, {"instanceType": "ml.m5.xlarge", "volumeSizeInGB": 0, "instanceCount": 6})
@@ -120,12 +123,12 @@ def test_integer_ranges_are_checked():
     ]
 
 
-def test_a_member_outside_the_shape_is_reported(summary_shape, summary):
+def test_a_member_outside_the_shape_is_reported(summary_shape: Any, summary: Any) -> None:
     summary["creatorAccountId"] = "123456789012"
 
     assert shape_violations(summary_shape, summary) == ["Member 'creatorAccountId' is not in shape TrainedModelSummary"]
 
 
-def test_the_message_counts_the_violations():
+def test_the_message_counts_the_violations() -> None:
     assert validation_message(["a"]) == "1 validation error detected: a"
     assert validation_message(["a", "b"]) == "2 validation errors detected: a; b"

@@ -1,8 +1,10 @@
 """The fake refuses what AWS refuses: malformed input, unknown models, wrong states."""
 
 import uuid
+from typing import Any
 
 import pytest
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
 UNKNOWN_ARN = (
     "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/"
@@ -11,17 +13,17 @@ UNKNOWN_ARN = (
 
 
 @pytest.fixture
-def unchecked_client(make_fake_client):
+def unchecked_client(make_fake_client: Any) -> Any:
     """Skips botocore's client-side checks, so that the fake's own checks answer."""
     return make_fake_client(parameter_validation=False)
 
 
 @pytest.fixture
-def model(fake):
+def model(fake: CleanRoomsMLFake) -> Any:
     return fake.add_trained_model(name="churn")
 
 
-def assert_error(raised, code, status, *message_parts):
+def assert_error(raised: Any, code: Any, status: Any, *message_parts: Any) -> None:
     response = raised.value.response
     assert response["Error"]["Code"] == code
     assert response["ResponseMetadata"]["HTTPStatusCode"] == status
@@ -56,7 +58,9 @@ def assert_error(raised, code, status, *message_parts):
         ({"versionIdentifier": "latest"}, "versionIdentifier", "length"),
     ],
 )
-def test_malformed_identifiers_are_refused(unchecked_client, model, changes, member, constraint):
+def test_malformed_identifiers_are_refused(
+    unchecked_client: Any, model: Any, changes: Any, member: Any, constraint: Any
+) -> None:
     arguments = {
         "trainedModelArn": model["trainedModelArn"],
         "collaborationIdentifier": model["collaborationIdentifier"],
@@ -73,7 +77,9 @@ def test_malformed_identifiers_are_refused(unchecked_client, model, changes, mem
     "max_results, constraint",
     [(0, "greater than or equal to 1"), (101, "less than or equal to 100")],
 )
-def test_max_results_out_of_range_is_refused(unchecked_client, model, max_results, constraint):
+def test_max_results_out_of_range_is_refused(
+    unchecked_client: Any, model: Any, max_results: Any, constraint: Any
+) -> None:
     with pytest.raises(unchecked_client.exceptions.ValidationException) as raised:
         unchecked_client.list_collaboration_trained_models(
             collaborationIdentifier=model["collaborationIdentifier"],
@@ -121,7 +127,9 @@ def test_max_results_out_of_range_is_refused(unchecked_client, model, max_result
         ({"name": None}, ["Value null at 'name'", "must not be null"]),
     ],
 )
-def test_invalid_create_requests_are_refused(unchecked_client, training_request, changes, message_parts):
+def test_invalid_create_requests_are_refused(
+    unchecked_client: Any, training_request: Any, changes: Any, message_parts: Any
+) -> None:
     request = training_request(str(uuid.uuid4()), **changes)
     request = {member: value for member, value in request.items() if value is not None}
 
@@ -131,21 +139,21 @@ def test_invalid_create_requests_are_refused(unchecked_client, training_request,
     assert_error(raised, "ValidationException", 400, *message_parts)
 
 
-def test_a_value_of_the_wrong_type_is_refused(unchecked_client, model):
+def test_a_value_of_the_wrong_type_is_refused(unchecked_client: Any, model: Any) -> None:
     with pytest.raises(unchecked_client.exceptions.ValidationException) as raised:
         unchecked_client.list_trained_models(membershipIdentifier=model["membershipIdentifier"], maxResults="ten")
 
     assert_error(raised, "ValidationException", 400, "'ten'")
 
 
-def test_every_violation_is_reported(unchecked_client, model):
+def test_every_violation_is_reported(unchecked_client: Any, model: Any) -> None:
     with pytest.raises(unchecked_client.exceptions.ValidationException) as raised:
         unchecked_client.list_trained_models(membershipIdentifier="x", maxResults=0)
 
     assert_error(raised, "ValidationException", 400, "3 validation errors detected")
 
 
-def test_an_unknown_model_is_not_found(fake_client, model):
+def test_an_unknown_model_is_not_found(fake_client: Any, model: Any) -> None:
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException) as raised:
         fake_client.get_collaboration_trained_model(
             trainedModelArn=UNKNOWN_ARN,
@@ -155,7 +163,7 @@ def test_an_unknown_model_is_not_found(fake_client, model):
     assert_error(raised, "ResourceNotFoundException", 404, UNKNOWN_ARN)
 
 
-def test_a_model_is_not_found_from_another_collaboration(fake_client, model):
+def test_a_model_is_not_found_from_another_collaboration(fake_client: Any, model: Any) -> None:
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException):
         fake_client.get_collaboration_trained_model(
             trainedModelArn=model["trainedModelArn"],
@@ -163,7 +171,7 @@ def test_a_model_is_not_found_from_another_collaboration(fake_client, model):
         )
 
 
-def test_a_model_is_not_found_from_another_membership(fake_client, model):
+def test_a_model_is_not_found_from_another_membership(fake_client: Any, model: Any) -> None:
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException):
         fake_client.get_trained_model(
             trainedModelArn=model["trainedModelArn"],
@@ -171,7 +179,7 @@ def test_a_model_is_not_found_from_another_membership(fake_client, model):
         )
 
 
-def test_an_unknown_version_is_not_found(fake_client, model):
+def test_an_unknown_version_is_not_found(fake_client: Any, model: Any) -> None:
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException) as raised:
         fake_client.get_collaboration_trained_model(
             trainedModelArn=model["trainedModelArn"],
@@ -182,7 +190,7 @@ def test_an_unknown_version_is_not_found(fake_client, model):
     assert_error(raised, "ResourceNotFoundException", 404, "version")
 
 
-def test_versions_of_an_unknown_model_are_not_found(fake_client, model):
+def test_versions_of_an_unknown_model_are_not_found(fake_client: Any, model: Any) -> None:
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException):
         fake_client.list_trained_model_versions(
             membershipIdentifier=model["membershipIdentifier"],
@@ -190,7 +198,7 @@ def test_versions_of_an_unknown_model_are_not_found(fake_client, model):
         )
 
 
-def test_incremental_training_from_an_unknown_model_is_not_found(fake_client, training_request):
+def test_incremental_training_from_an_unknown_model_is_not_found(fake_client: Any, training_request: Any) -> None:
     request = training_request(
         str(uuid.uuid4()),
         incrementalTrainingDataChannels=[{"trainedModelArn": UNKNOWN_ARN, "channelName": "base"}],
@@ -200,7 +208,7 @@ def test_incremental_training_from_an_unknown_model_is_not_found(fake_client, tr
         fake_client.create_trained_model(**request)
 
 
-def test_cancelling_a_trained_model_conflicts(fake_client, model):
+def test_cancelling_a_trained_model_conflicts(fake_client: Any, model: Any) -> None:
     with pytest.raises(fake_client.exceptions.ConflictException) as raised:
         fake_client.cancel_trained_model(
             membershipIdentifier=model["membershipIdentifier"],
@@ -210,7 +218,7 @@ def test_cancelling_a_trained_model_conflicts(fake_client, model):
     assert_error(raised, "ConflictException", 409, "is ACTIVE")
 
 
-def test_deleting_the_output_of_a_model_in_training_conflicts(fake, fake_client):
+def test_deleting_the_output_of_a_model_in_training_conflicts(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
 
     with pytest.raises(fake_client.exceptions.ConflictException):

@@ -8,24 +8,49 @@ Plain Python with no Ansible import, because the pytest plugin ships a verbatim 
 of this file (written by ``make schema``) for its wait_for_trained_model fixture.
 """
 
+from __future__ import annotations  # annotations stay unevaluated on the managed hosts' older Pythons
+
 import time
 
-# The trained model lifecycle: which status can follow which. Waiting gives up as soon
-# as no wanted status is reachable from the current one, so this table is the only
-# place that knows which statuses are final.
+# The trained model lifecycle, written once: each step is (status, the status that follows,
+# what moves it there). A step is moved by an operation (its API name), by the service once
+# the status's work is done (STEP_DONE), or by the service failing that work (STEP_FAILED).
+# Per the API reference, DeleteTrainedModelOutput "deletes the model artifacts stored by the
+# service": only an ACTIVE model has any, and the model ends INACTIVE. The fake of the pytest
+# plugin takes its transitions from this table; waiting gives up as soon as no wanted status is
+# reachable from the current one, so this table is the only place that knows which are final.
+STATUS_ON_CREATE = "CREATE_PENDING"  # what CreateTrainedModel starts with
+STEP_DONE = "done"
+STEP_FAILED = "failed"
+LIFECYCLE = (
+    ("CREATE_PENDING", "CREATE_IN_PROGRESS", STEP_DONE),
+    ("CREATE_PENDING", "CREATE_FAILED", STEP_FAILED),
+    ("CREATE_PENDING", "CANCEL_PENDING", "CancelTrainedModel"),
+    ("CREATE_IN_PROGRESS", "ACTIVE", STEP_DONE),
+    ("CREATE_IN_PROGRESS", "CREATE_FAILED", STEP_FAILED),
+    ("CREATE_IN_PROGRESS", "CANCEL_PENDING", "CancelTrainedModel"),
+    ("ACTIVE", "DELETE_PENDING", "DeleteTrainedModelOutput"),
+    ("CANCEL_PENDING", "CANCEL_IN_PROGRESS", STEP_DONE),
+    ("CANCEL_PENDING", "CANCEL_FAILED", STEP_FAILED),
+    ("CANCEL_IN_PROGRESS", "INACTIVE", STEP_DONE),
+    ("CANCEL_IN_PROGRESS", "CANCEL_FAILED", STEP_FAILED),
+    ("DELETE_PENDING", "DELETE_IN_PROGRESS", STEP_DONE),
+    ("DELETE_PENDING", "DELETE_FAILED", STEP_FAILED),
+    ("DELETE_IN_PROGRESS", "INACTIVE", STEP_DONE),
+    ("DELETE_IN_PROGRESS", "DELETE_FAILED", STEP_FAILED),
+)
+FINAL_STATUSES = ("CREATE_FAILED", "CANCEL_FAILED", "DELETE_FAILED", "INACTIVE")
+
+# Which status can follow which, whatever moves it.
 NEXT_STATUSES = {
-    "CREATE_PENDING": ("CREATE_IN_PROGRESS", "CREATE_FAILED", "CANCEL_PENDING"),
-    "CREATE_IN_PROGRESS": ("ACTIVE", "CREATE_FAILED", "CANCEL_PENDING"),
-    "ACTIVE": ("DELETE_PENDING",),
-    "CANCEL_PENDING": ("CANCEL_IN_PROGRESS", "CANCEL_FAILED"),
-    "CANCEL_IN_PROGRESS": ("INACTIVE", "CANCEL_FAILED"),
-    "DELETE_PENDING": ("DELETE_IN_PROGRESS", "DELETE_FAILED"),
-    "DELETE_IN_PROGRESS": ("INACTIVE", "DELETE_FAILED"),
-    "CREATE_FAILED": (),
-    "CANCEL_FAILED": (),
-    "DELETE_FAILED": (),
-    "INACTIVE": (),
+    status: tuple(following for current, following, cause in LIFECYCLE if current == status)
+    for status in dict.fromkeys([step[0] for step in LIFECYCLE] + list(FINAL_STATUSES))
 }
+
+
+def statuses_moved_by(cause: str) -> dict[str, str]:
+    """{status: the status that follows} for the steps ``cause`` (an operation or STEP_DONE) moves."""
+    return {current: following for current, following, moved_by in LIFECYCLE if moved_by == cause}
 
 
 def reachable_statuses(status):

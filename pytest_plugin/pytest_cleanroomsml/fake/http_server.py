@@ -10,6 +10,7 @@ headers, and refuses request bodies over MAX_BODY_BYTES; anything else gets a 40
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import re
 import threading
@@ -37,9 +38,9 @@ class CleanRoomsMLApplication:
     """A WSGI application: Clean Rooms ML requests go to moto's app for this backend, the rest get a 404."""
 
     def __init__(self) -> None:
-        from moto.moto_server.werkzeug_app import create_backend_app
-
-        self.backend_app = create_backend_app(SERVICE)
+        # Through the module: moto types create_backend_app for the names of its own services only.
+        werkzeug_app = importlib.import_module("moto.moto_server.werkzeug_app")
+        self.backend_app = werkzeug_app.create_backend_app(SERVICE)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -63,16 +64,18 @@ class CleanRoomsMLApplication:
             kept = [(name, value) for name, value in headers if not name.lower().startswith("access-control-")]
             return start_response(status, kept, exc_info)
 
-        return self.backend_app(environ, start_without_cors)
+        answer: Iterable[bytes] = self.backend_app(environ, start_without_cors)
+        return answer
 
 
 @contextlib.contextmanager
 def serve_on_thread(host: str, port: int) -> Iterator[tuple[str, int]]:
     """Serve CleanRoomsMLApplication on a thread for the ``with`` block; yields the bound (host, port)."""
-    from moto.moto_server.werkzeug_app import MotoRequestHandler
     from werkzeug.serving import make_server
 
-    server = make_server(host, port, CleanRoomsMLApplication(), threaded=True, request_handler=MotoRequestHandler)
+    # werkzeug's own request handler: moto's (5.2.5 and later) only keeps header names with
+    # underscores, which S3 metadata has and Clean Rooms ML requests do not.
+    server = make_server(host, port, CleanRoomsMLApplication(), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="cleanroomsml-fake-server", daemon=True)
     thread.start()
     try:

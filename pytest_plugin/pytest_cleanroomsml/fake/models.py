@@ -6,7 +6,7 @@ import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.common_models import BaseModel
@@ -14,6 +14,7 @@ from moto.core.utils import get_service_model
 from moto.moto_api._internal import mock_random
 from moto.utilities.paginator import paginate
 
+from .._shared.trained_model_waiting import STATUS_ON_CREATE, STEP_DONE, statuses_moved_by
 from .exceptions import (
     ConflictException,
     InvalidPaginationToken,
@@ -40,17 +41,16 @@ REGIONS = [
     "us-west-2",
 ]
 
-CREATE_LIFECYCLE = ("CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE")
-CANCEL_LIFECYCLE = ("CANCEL_PENDING", "CANCEL_IN_PROGRESS", "INACTIVE")
-DELETE_OUTPUT_LIFECYCLE = ("DELETE_PENDING", "DELETE_IN_PROGRESS", "INACTIVE")
-CANCELLABLE_STATUSES = ("CREATE_PENDING", "CREATE_IN_PROGRESS")
-# Output can be deleted once training has ended one way or another.
-OUTPUT_DELETABLE_STATUSES = (
-    "ACTIVE",
-    "CREATE_FAILED",
-    "CANCEL_FAILED",
-    "DELETE_FAILED",
-)
+
+def lifecycle_after(status: str) -> tuple[str, ...]:
+    """``status`` and the statuses the service moves a model through from it on its own."""
+    statuses = [status]
+    while statuses[-1] in _STEPS_DONE:
+        statuses.append(_STEPS_DONE[statuses[-1]])
+    return tuple(statuses)
+
+
+_STEPS_DONE = statuses_moved_by(STEP_DONE)
 
 # The full description, as GetCollaborationTrainedModel returns it.
 COLLABORATION_DESCRIPTION_SHAPE = "GetCollaborationTrainedModelResponse"
@@ -165,7 +165,7 @@ class TrainedModelVersion(BaseModel):
 
     def start_lifecycle(
         self,
-        statuses: tuple[str, str, str],
+        statuses: tuple[str, ...],
         durations: LifecycleDurations,
         started_at: datetime.datetime | None = None,
     ) -> None:
@@ -221,7 +221,7 @@ class TrainedModel(BaseModel):
 class CleanRoomsMLBackend(BaseBackend):
     """Trained models of one account in one Region."""
 
-    PAGINATION_MODEL = {
+    PAGINATION_MODEL: ClassVar[dict[str, dict[str, Any]]] = {
         "list_trained_models": {
             "input_token": "next_token",
             "limit_key": "max_results",
@@ -266,7 +266,7 @@ class CleanRoomsMLBackend(BaseBackend):
         }
         now = timestamp()
         description.update(
-            status=CREATE_LIFECYCLE[0],
+            status=STATUS_ON_CREATE,
             createTime=now,
             updateTime=now,
             creatorAccountId=self.account_id,
@@ -290,7 +290,7 @@ class CleanRoomsMLBackend(BaseBackend):
             versionIdentifier=version_identifier,
         )
         version = model.add_version(version_identifier, description)
-        version.start_lifecycle(CREATE_LIFECYCLE, self.lifecycle_durations, started_at=now)
+        version.start_lifecycle(lifecycle_after(STATUS_ON_CREATE), self.lifecycle_durations, started_at=now)
         return version
 
     def get_trained_model(
@@ -344,7 +344,7 @@ class CleanRoomsMLBackend(BaseBackend):
         version_identifier: str | None = None,
     ) -> None:
         version = self._base_or_requested_version(membership_identifier, trained_model_arn, version_identifier)
-        self._start_lifecycle_from(version, CANCELLABLE_STATUSES, CANCEL_LIFECYCLE)
+        self._start_operation(version, "CancelTrainedModel")
 
     def delete_trained_model_output(
         self,
@@ -353,7 +353,7 @@ class CleanRoomsMLBackend(BaseBackend):
         version_identifier: str | None = None,
     ) -> None:
         version = self._base_or_requested_version(membership_identifier, trained_model_arn, version_identifier)
-        self._start_lifecycle_from(version, OUTPUT_DELETABLE_STATUSES, DELETE_OUTPUT_LIFECYCLE)
+        self._start_operation(version, "DeleteTrainedModelOutput")
 
     # -- seeding, for tests ---------------------------------------------------------
 
@@ -503,19 +503,16 @@ class CleanRoomsMLBackend(BaseBackend):
         model = self._trained_model(trained_model_arn, membership_identifier=membership_identifier)
         return _requested_or(model, version_identifier, model.base_version)
 
-    def _start_lifecycle_from(
-        self,
-        version: TrainedModelVersion,
-        allowed_statuses: tuple[str, ...],
-        lifecycle: tuple[str, str, str],
-    ) -> None:
+    def _start_operation(self, version: TrainedModelVersion, operation: str) -> None:
+        """Move ``version`` as ``operation`` does (the shared lifecycle table), or refuse as AWS does."""
+        moves = statuses_moved_by(operation)
         status = version.status
-        if status not in allowed_statuses:
+        if status not in moves:
             raise ConflictException(
                 f"Trained model {version.trained_model_arn} version "
-                f"{version.version_identifier} is {status}; expected one of: " + ", ".join(allowed_statuses)
+                f"{version.version_identifier} is {status}; expected one of: " + ", ".join(moves)
             )
-        version.start_lifecycle(lifecycle, self.lifecycle_durations)
+        version.start_lifecycle(lifecycle_after(moves[status]), self.lifecycle_durations)
 
     def _incremental_channel_output(self, model: TrainedModel, channel: dict[str, Any]) -> dict[str, Any]:
         """The output form of an incremental training channel: names the base version."""

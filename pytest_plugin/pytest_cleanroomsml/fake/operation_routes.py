@@ -1,8 +1,9 @@
 """Which Clean Rooms ML operation a request asks for, and the members its path carries.
 
-Worked out from the requestUri of each operation in botocore's service model, as moto's
-router does, but on the path as sent (percent-encoded): a trainedModelArn there is one
-path segment, its slashes encoded, so no two operations' paths can be confused.
+The fake's one router, for requests in-process and over HTTP. Worked out from the
+requestUri of each operation in botocore's service model, as moto's router does, but on
+the path as sent (percent-encoded): a trainedModelArn there is one path segment, its
+slashes encoded, so no two operations' paths can be confused.
 """
 
 from __future__ import annotations
@@ -19,34 +20,34 @@ from .models import BOTOCORE_SERVICE_NAME
 _LABEL = re.compile(r"\{([A-Za-z0-9_]+)(\+?)\}")
 
 
+Route = tuple[str, re.Pattern[str]]  # (operation, path pattern)
+# Where the operations whose path starts with a label or has a greedy one are filed: tried for every path.
+_ANY_PATH = ("", 0)
+
+
 def route(method: str, raw_path: str) -> tuple[str, dict[str, str]] | None:
     """(operation, path members) of a request, or None when no operation has that method and path."""
-    for operation, (operation_method, pattern) in _routes().items():
-        if operation_method == method:
-            members = _members(pattern, raw_path)
-            if members is not None:
-                return operation, members
+    routes = _routes()
+    segments = raw_path.strip("/").split("/")
+    candidates = (*routes.get((method, segments[0], len(segments)), ()), *routes.get((method, *_ANY_PATH), ()))
+    for operation, pattern in candidates:
+        match = pattern.match(raw_path)
+        if match:
+            return operation, {name: unquote(value) for name, value in match.groupdict().items()}
     return None
 
 
-def path_members(operation: str, raw_path: str) -> dict[str, str] | None:
-    """The members the path of a request for ``operation`` carries, or None if it is not that operation's path."""
-    method_and_pattern = _routes().get(operation)
-    return _members(method_and_pattern[1], raw_path) if method_and_pattern else None
-
-
-def _members(pattern: re.Pattern[str], raw_path: str) -> dict[str, str] | None:
-    match = pattern.match(raw_path)
-    return {name: unquote(value) for name, value in match.groupdict().items()} if match else None
-
-
 @functools.cache
-def _routes() -> dict[str, tuple[str, re.Pattern[str]]]:
+def _routes() -> dict[tuple[str, str, int], list[Route]]:
+    """{(HTTP method, first path segment, number of segments): routes}: a few patterns to try, not some 30."""
     service_model = get_service_model(BOTOCORE_SERVICE_NAME)
-    routes = {}
+    routes: dict[tuple[str, str, int], list[Route]] = {}
     for operation in service_model.operation_names:
         http = service_model.operation_model(operation).http
-        routes[operation] = (http["method"], _path_pattern(http["requestUri"]))
+        path = http["requestUri"].partition("?")[0]
+        segments = path.strip("/").split("/")
+        where = _ANY_PATH if "{" in segments[0] or "+}" in path else (segments[0], len(segments))
+        routes.setdefault((http["method"], *where), []).append((operation, _path_pattern(path)))
     return routes
 
 

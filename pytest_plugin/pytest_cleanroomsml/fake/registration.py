@@ -1,4 +1,4 @@
-"""Make moto serve this backend; moto 5.2 offers no public way to add one.
+"""Make moto serve this backend; moto offers no public way to add one.
 
 Both moto's in-process mock (``mock_aws``) and its server (``ThreadedMotoServer``)
 route a request in three steps, and this module hooks into each of them:
@@ -13,38 +13,35 @@ route a request in three steps, and this module hooks into each of them:
 The response class also overrides ``BaseResponse`` methods that moto calls on each
 request; were they renamed, the overrides would silently stop applying.
 
-moto's server also asks ``moto.backends.list_of_moto_modules()`` for every request it
-routes, under the lock that serialises its routing: a listing of moto's package directory,
-a third of a millisecond each time, although it cannot change while the process runs.
-``register()`` replaces it with one that lists the directory once and answers the same
-names in the same order.
-
 ``CleanRoomsMLFake.mock()`` answers through an instance of moto's botocore handler,
 ``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that
-botocore gives every new Session through ``botocore.handlers.BUILTIN_HANDLERS``
-(see in_process.py). The response class answers the operations it serves itself, on
-both ways, through ``BaseResponse`` methods for account, Region and parameters, and leaves
-other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler unless
-moto's request recorder is on (see responses.py and in_process_answers.py).
+its first use adds to ``botocore.handlers.BUILTIN_HANDLERS``, which botocore gives every
+new Session (see in_process.py). The response class answers the operations it serves
+itself, on both ways, through ``BaseResponse`` methods for account, Region and parameters,
+and leaves other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler
+unless moto's request recorder is on (see responses.py and in_process.py). docs/fake.md
+gives the figure that each of these reaches pays for.
 
-If a moto upgrade changes any of these, ``register()`` fails with a RuntimeError that
-names the internal, rather than letting requests fail later in obscure ways.
+If the installed moto is outside the range pytest-cleanroomsml declares, or a moto upgrade
+changes any of these, ``register()`` fails with a RuntimeError that names the moto version
+and the internal, rather than letting requests fail later in obscure ways.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.metadata
 import importlib.util
 import inspect
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from typing import Any
 
 SERVICE = "cleanroomsml"
 MOTO_MODULE_NAME = f"moto.{SERVICE}"
-# Marks the replacement of moto.backends.list_of_moto_modules, so that it is made once.
-LISTED_ONCE = "cleanroomsml_listed_once"
+DISTRIBUTION = "pytest-cleanroomsml"
 
 _lock = threading.Lock()
 
@@ -73,9 +70,9 @@ def register() -> None:
         _check_base_response_calls(
             "dispatch", "get_region_from_url", "get_access_key", "get_current_account", "_enrich_response"
         )
+        _check_declared_moto_version()
         _check_recorder_switch()
         _check_in_process_handler()
-        _list_moto_modules_once()
 
 
 def _fail(internal: str, problem: str) -> RuntimeError:
@@ -88,7 +85,7 @@ def _fail(internal: str, problem: str) -> RuntimeError:
     )
 
 
-def _backend_url_patterns() -> list:
+def _backend_url_patterns() -> list[tuple[str, re.Pattern[str]]]:
     try:
         from moto.backend_index import backend_url_patterns
     except ImportError as error:
@@ -110,9 +107,8 @@ def _claim_moto_module_name() -> None:
 
 def _check_get_backend_finds(backends: object) -> None:
     try:
-        from moto.backends import get_backend
-
-        found = get_backend(SERVICE)
+        # Through the module: moto types get_backend for the names of its own services only.
+        found = importlib.import_module("moto.backends").get_backend(SERVICE)
     except Exception as error:
         raise _fail(f"moto.backends.get_backend({SERVICE!r})", f"fails ({error!r})") from error
     if found is not backends:
@@ -122,8 +118,8 @@ def _check_get_backend_finds(backends: object) -> None:
         )
 
 
-def _check_backend_finds_url_paths(url_paths: dict) -> None:
-    from moto.core import DEFAULT_ACCOUNT_ID
+def _check_backend_finds_url_paths(url_paths: dict[str, Any]) -> None:
+    from moto.core.models import DEFAULT_ACCOUNT_ID
 
     from .models import CleanRoomsMLBackend
 
@@ -146,35 +142,25 @@ def _check_base_response_calls(*method_names: str) -> None:
             raise _fail(f"moto.core.responses.BaseResponse.{name}", "is missing")
 
 
+def _check_declared_moto_version() -> None:
+    """The moto the plugin declares: before 5.2.5, for one, moto's parser took the path members as a regex match."""
+    import moto
+    from packaging.requirements import Requirement  # pytest's own dependency
+
+    try:
+        declared = importlib.metadata.requires(DISTRIBUTION) or []
+    except importlib.metadata.PackageNotFoundError:
+        return  # imported from a source tree that was never installed: nothing declared
+    for requirement in map(Requirement, declared):
+        if requirement.name == "moto" and not requirement.specifier.contains(moto.__version__, prereleases=True):
+            raise _fail("moto", f"is outside the range pytest-cleanroomsml is tested with ({requirement.specifier})")
+
+
 def _check_recorder_switch() -> None:
     from moto.moto_api import recorder
 
     if not isinstance(getattr(recorder, "_user_enabled", None), bool):
         raise _fail("moto.moto_api.recorder._user_enabled", "is no longer a flag")
-
-
-def _list_moto_modules_once() -> None:
-    import moto.backends
-
-    listing = getattr(moto.backends, "list_of_moto_modules", None)
-    if getattr(listing, LISTED_ONCE, False):
-        return
-    internal = "moto.backends.list_of_moto_modules"
-    if not callable(listing):
-        raise _fail(internal, "is missing")
-    # A parameter would let callers ask for different listings: one cached answer would not do.
-    if inspect.signature(listing).parameters:
-        raise _fail(internal, "now takes parameters")
-    names = tuple(listing())
-    if not names or not all(isinstance(name, str) for name in names):
-        raise _fail(internal, "no longer lists module names")
-
-    @functools.wraps(listing)
-    def list_of_moto_modules() -> Iterator[str]:
-        return iter(names)  # an iterator, as moto's generator is
-
-    setattr(list_of_moto_modules, LISTED_ONCE, True)
-    moto.backends.list_of_moto_modules = list_of_moto_modules
 
 
 def _check_in_process_handler() -> None:
@@ -183,11 +169,8 @@ def _check_in_process_handler() -> None:
 
     from .in_process import STUBBER
 
-    if ("before-send", STUBBER) not in BUILTIN_HANDLERS:
-        raise _fail(
-            "botocore.handlers.BUILTIN_HANDLERS",
-            "no longer holds the fake's before-send handler",
-        )
+    if not isinstance(BUILTIN_HANDLERS, list):
+        raise _fail("botocore.handlers.BUILTIN_HANDLERS", "is no longer a list the fake can add its handler to")
     if getattr(BotocoreStubber(), "enabled", None) is not False:
         raise _fail(
             "moto.core.botocore_stubber.BotocoreStubber.enabled",

@@ -8,13 +8,13 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_types import TYPE_RESPONSE
-from moto.core.exceptions import HTTPException
+from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.responses import BaseResponse
 from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
+from werkzeug.exceptions import HTTPException
 from werkzeug.http import http_date
 
 from . import operation_routes
@@ -32,7 +32,29 @@ from .shape_validation import shape_violations, validation_message
 if TYPE_CHECKING:
     from moto.core.request import Request
 
-    from .in_process_answers import InProcessRequest
+
+class AnswerableRequest(Protocol):
+    """What ``CleanRoomsMLResponse.answer`` and moto's parser read from a request.
+
+    moto's request (over HTTP) and the in-process transport's stand-in (in_process.py) both have it.
+    """
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def raw_url(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def headers(self) -> Any: ...
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def values(self) -> Any: ...
+    @property
+    def from_wsgi_server(self) -> bool: ...
+    @property
+    def content_type(self) -> str: ...
 
 
 class CleanRoomsMLResponse(BaseResponse):
@@ -40,15 +62,11 @@ class CleanRoomsMLResponse(BaseResponse):
         super().__init__(service_name=BOTOCORE_SERVICE_NAME)
         # moto parses path, query and body members into self.params, per botocore's model.
         self.automated_parameter_parsing = True
-        self._action_of: tuple[Any, str] | None = None  # (request, its operation)
+        self._operation: str | None = None  # set by answer(), from the fake's router
 
     def _get_action(self) -> str:
-        # moto's methods ask for the operation several times per request, and moto's answer
-        # is a match against every route of the service; answer() sets it beforehand.
-        request = getattr(self, "normalized_request", None)
-        if self._action_of is None or self._action_of[0] is not request:
-            self._action_of = (request, super()._get_action())
-        return self._action_of[1]
+        # moto's parser asks for the operation; moto's own answer would route the request again.
+        return self._operation or super()._get_action()
 
     def parse_parameters(self, request: Any) -> None:
         # moto's parser converts values to the model's types; one that does not convert
@@ -56,7 +74,7 @@ class CleanRoomsMLResponse(BaseResponse):
         try:
             super().parse_parameters(request)
         except (TypeError, ValueError) as error:
-            raise ValidationException(f"Request does not match the model: {error}")
+            raise ValidationException(f"Request does not match the model: {error}") from error
 
     @property
     def backend(self) -> CleanRoomsMLBackend:
@@ -69,17 +87,17 @@ class CleanRoomsMLResponse(BaseResponse):
         return super().call_action()
 
     @classmethod
-    def dispatch(cls, request: Request, full_url: str | None = None, headers: Any = None) -> TYPE_RESPONSE:
+    def dispatch(cls, request: Any, full_url: str | None = None, headers: Any = None) -> TYPE_RESPONSE:
         # moto's server, and moto's in-process handler, call this for every request to the fake's URLs.
         routed = operation_routes.route(request.method, request.raw_path)
         if routed is None or not serves(routed[0]):
-            return super().dispatch(request, full_url, headers)  # moto's way: 404 for a path no operation has
+            # moto's way: a 404 for a path no operation has.
+            response: TYPE_RESPONSE = super().dispatch(request, full_url, headers)
+            return response
         operation, path_members = routed
         return cls().answer(operation, request, path_members)
 
-    def answer(
-        self, operation: str, request: Request | InProcessRequest, path_members: Mapping[str, str]
-    ) -> TYPE_RESPONSE:
+    def answer(self, operation: str, request: AnswerableRequest, path_members: Mapping[str, str]) -> TYPE_RESPONSE:
         """Answer a request for ``operation`` as moto's setup_class and call_action do, more directly.
 
         ``request`` is moto's, or the fake's in-process stand-in for one: either carries what
@@ -87,8 +105,8 @@ class CleanRoomsMLResponse(BaseResponse):
         upload and gzip handling, and a router over the operations (four lookups per request).
         The account, Region and parameters come from moto's methods, as on moto's way.
         """
-        self.normalized_request = request
-        self._action_of = (request, operation)
+        self.normalized_request = cast("Request", request)  # moto reads only what AnswerableRequest has
+        self._operation = operation
         self.uri_match = dict(path_members)
         self.method = request.method
         self.headers = request.headers
@@ -127,7 +145,7 @@ class CleanRoomsMLResponse(BaseResponse):
         mark_account_as_visited(
             account_id=account,
             access_key=self.access_key,
-            service=self.service_name,
+            service=BOTOCORE_SERVICE_NAME,
             region=self.region,
         )
         return account
@@ -275,4 +293,4 @@ def _iso8601(value: Any) -> str:
     if value.tzinfo is None:  # a naive datetime from a test's override: take it as UTC
         value = value.replace(tzinfo=datetime.timezone.utc)
     utc = value.astimezone(datetime.timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"

@@ -139,7 +139,8 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         if len(problems) > _MOST_PROBLEMS:
             lines.append(f"{path}: and {len(problems) - _MOST_PROBLEMS} more problems")
         raise SeedError("\n".join(lines))
-    return document
+    checked: dict[str, Any] = document  # a mapping, as the schema requires
+    return checked
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -189,7 +190,7 @@ def apply_seed(fake: CleanRoomsMLFake, seed: dict[str, Any]) -> list[dict[str, A
             **_overrides(entry),
         )
         added.append(model)
-        arn = model.get("trainedModelArn")
+        arn: str = model.get("trainedModelArn") or ""  # a model without one has no changes or versions
         _schedule_status_changes(fake, arn, entry)
         for version_entry in entry.get("versions", []):
             added.append(

@@ -9,14 +9,18 @@ beyond a short, capped value: a file given by mistake (a .env) may hold password
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
-from .._shared.quoted_values import quoted
+from .._shared import quoted_values
 
 # Longer values are cut in messages: enough to recognise one, not to publish a line of a secrets file.
 SEED_QUOTE_LIMIT = 40
+
+# The shared helper is plain Python without type hints; its contract, as used here.
+_quoted: Callable[[Any, int], str] = quoted_values.quoted
 
 
 class SeedSyntaxError(Exception):
@@ -33,7 +37,7 @@ def place(mark: Any) -> str:
     return "top level" if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
 
 
-class SeedLoader(yaml.SafeLoader):
+class SeedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no type hints here (no types-PyYAML)
     """yaml's safe loader without aliases, timestamps, binary data and non-finite numbers."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -52,7 +56,7 @@ class SeedLoader(yaml.SafeLoader):
         )
 
     def construct_finite_float(self, node: Any) -> float:
-        number = self.construct_yaml_float(node)
+        number = float(self.construct_yaml_float(node))
         if not math.isfinite(number):
             raise SeedSyntaxError("a number that is not finite (.inf or .nan)", node.start_mark)
         return number
@@ -100,4 +104,4 @@ def node_at(root: Any, path: Any) -> Any:
 
 def shown(value: Any) -> str:
     """A value of the file, as a message may quote it."""
-    return quoted(value, SEED_QUOTE_LIMIT)
+    return _quoted(value, SEED_QUOTE_LIMIT)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import Any
+from typing import Any, cast
 
 from botocore.model import Shape
 
@@ -45,6 +45,7 @@ def shape_violations(shape: Shape, value: Any, path: str = "") -> list[str]:
             )
         ]
     violations = _value_violations(shape, value, path)
+    value = cast(Any, value)  # of the shape's type, as checked above
     if shape.type_name == "structure":
         violations += _structure_violations(shape, value, path)
     elif shape.type_name == "list":
@@ -64,7 +65,7 @@ def validation_message(violations: list[str]) -> str:
     return f"{count} validation {noun} detected: " + "; ".join(violations)
 
 
-def _structure_violations(shape: Shape, value: dict, path: str) -> list[str]:
+def _structure_violations(shape: Shape, value: dict[str, Any], path: str) -> list[str]:
     violations = []
     for name in shape.required_members:
         if value.get(name) is None:
@@ -117,7 +118,7 @@ def _value_violations(shape: Shape, value: Any, path: str) -> list[str]:
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern:
+def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 

@@ -90,7 +90,8 @@ class Timeline:
             if state != self._derived_state:
                 self._derived, self._derived_state = {}, state
             if key in self._derived:
-                return self._derived[key]
+                known: Derived = self._derived[key]
+                return known
         value = compute({name: value for name, value in members.items() if value is not MISSING})
         with self._lock:
             if state == self._derived_state:
