@@ -11,6 +11,7 @@ from ._shared.credential_redaction import redacted
 from .aws_isolation import isolate_from_real_aws
 from .clients import LiveCredentialsMissing, live_client, live_credential_values, offline_client
 from .fake import CleanRoomsMLFake
+from .fake.in_process import install_handler
 from .options import CleanRoomsMLSettings, add_options, read_settings
 from .report_redaction import redact_report
 from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
@@ -26,6 +27,9 @@ SETTINGS = pytest.StashKey[CleanRoomsMLSettings]()
 def pytest_configure(config: pytest.Config) -> None:
     # Read once at start-up, so that a bad setting is one usage error rather than one per test.
     config.stash[SETTINGS] = read_settings(config)
+    if not config.stash[SETTINGS].live:
+        # Before test modules import: a client they make at import time reaches the fake too.
+        install_handler()
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -296,3 +296,29 @@ def test_mistakes_are_reported_in_a_few_lines_at_the_test_line(run_offline):
     result.stdout.no_fnmatch_line("*pytest_cleanroomsml/*")
     result.stdout.no_fnmatch_line("*botocore/*")
     result.stdout.no_fnmatch_line("*During handling of the above exception*")
+
+
+MODULE_LEVEL_CLIENT = """
+import boto3
+
+# Made while pytest imports the test module, before any fixture's mock() runs.
+client = boto3.client(
+    "cleanroomsml", region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
+)
+
+
+def test_a_client_made_at_import_reaches_the_fake(cleanroomsml_fake):
+    model = cleanroomsml_fake.add_trained_model("churn")
+    response = client.get_collaboration_trained_model(
+        trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"]
+    )
+    assert response["name"] == "churn"
+"""
+
+
+def test_a_client_made_when_the_test_module_is_imported_reaches_the_fake(pytester):
+    pytester.makepyfile(test_module=MODULE_LEVEL_CLIENT)
+
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=1)

@@ -108,6 +108,17 @@ STUBBER = FakeFirstStubber()
 BEFORE_SEND = ("before-send", STUBBER)
 
 
+def install_handler() -> None:
+    """Have every botocore Session created from now on call STUBBER before sending.
+
+    moto adds its own handler the same way. A Session created earlier never calls it, so the
+    first mock() installs it, and the pytest plugin at start-up (before test modules import
+    and make their clients); it answers nothing until a mock() switches STUBBER on.
+    """
+    if BEFORE_SEND not in botocore.handlers.BUILTIN_HANDLERS:
+        botocore.handlers.BUILTIN_HANDLERS.append(BEFORE_SEND)
+
+
 class _Switch:
     """Turns STUBBER on for the outermost of nested, possibly concurrent, ``answering()`` blocks."""
 
@@ -122,10 +133,7 @@ class _Switch:
             self._depth += 1
             if self._depth > 1:
                 return
-            # Every botocore Session created from the first mock() on calls STUBBER before
-            # sending (moto adds its own handler the same way); one created earlier does not.
-            if BEFORE_SEND not in botocore.handlers.BUILTIN_HANDLERS:
-                botocore.handlers.BUILTIN_HANDLERS.append(BEFORE_SEND)
+            install_handler()
             self._environment = {name: os.environ.get(name) for name in FAKE_CREDENTIALS}
             os.environ.update(FAKE_CREDENTIALS)
             # As mock_aws(): boto3.client() builds a new default Session, one that has STUBBER
