@@ -8,10 +8,8 @@ import boto3
 from botocore.client import BaseClient
 from botocore.exceptions import BotoCoreError
 
+from ._shared.cleanroomsml_service import SERVICE_NAME
 from .options import CleanRoomsMLSettings
-
-SERVICE_NAME = "cleanroomsml"
-
 
 # The values of the credentials live clients sign with, for report_redaction to take out of failure reports.
 _live_credential_values: set[str] = set()

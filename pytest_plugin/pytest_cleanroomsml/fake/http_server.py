@@ -17,9 +17,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .._shared.cleanroomsml_service import SERVICE_NAME
 from . import urls
 
-SERVICE = "cleanroomsml"
 # Far more than any Clean Rooms ML request (a few kB): a bigger body is refused unread.
 MAX_BODY_BYTES = 4 * 1024 * 1024
 _ROUTES = [re.compile(path.format("")) for path in urls.url_paths]
@@ -40,7 +40,7 @@ class CleanRoomsMLApplication:
     def __init__(self) -> None:
         # Through the module: moto types create_backend_app for the names of its own services only.
         werkzeug_app = importlib.import_module("moto.moto_server.werkzeug_app")
-        self.backend_app = werkzeug_app.create_backend_app(SERVICE)
+        self.backend_app = werkzeug_app.create_backend_app(SERVICE_NAME)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")

@@ -14,6 +14,7 @@ from moto.core.utils import get_service_model
 from moto.moto_api._internal import mock_random
 from moto.utilities.paginator import paginate
 
+from .._shared.cleanroomsml_service import SERVICE_NAME
 from .._shared.trained_model_waiting import STATUS_ON_CREATE, STEP_DONE, statuses_moved_by
 from .exceptions import (
     ConflictException,
@@ -22,8 +23,6 @@ from .exceptions import (
 )
 from .request_hooks import RequestHooks
 from .timeline import MISSING, Timeline
-
-BOTOCORE_SERVICE_NAME = "cleanroomsml"
 
 # botocore's endpoint data lists no Regions for cleanrooms-ml, so moto cannot derive
 # them; these are the Regions where AWS offers Clean Rooms and Clean Rooms ML.
@@ -95,7 +94,7 @@ def _members_botocore_knows() -> frozenset[str]:
 @functools.cache
 def _members_of(shape_name: str) -> frozenset[str]:
     # shape_for() builds a new Shape, and its members anew, on every call.
-    return frozenset(get_service_model(BOTOCORE_SERVICE_NAME).shape_for(shape_name).members)
+    return frozenset(get_service_model(SERVICE_NAME).shape_for(shape_name).members)
 
 
 def _new_uuid() -> str:

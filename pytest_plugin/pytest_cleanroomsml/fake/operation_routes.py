@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from moto.core.utils import get_service_model
 
-from .models import BOTOCORE_SERVICE_NAME
+from .._shared.cleanroomsml_service import SERVICE_NAME
 
 # A label such as {trainedModelArn} (one path segment) or {key+} (the rest of the path).
 _LABEL = re.compile(r"\{([A-Za-z0-9_]+)(\+?)\}")
@@ -40,7 +40,7 @@ def route(method: str, raw_path: str) -> tuple[str, dict[str, str]] | None:
 @functools.cache
 def _routes() -> dict[tuple[str, str, int], list[Route]]:
     """{(HTTP method, first path segment, number of segments): routes}: a few patterns to try, not some 30."""
-    service_model = get_service_model(BOTOCORE_SERVICE_NAME)
+    service_model = get_service_model(SERVICE_NAME)
     routes: dict[tuple[str, str, int], list[Route]] = {}
     for operation in service_model.operation_names:
         http = service_model.operation_model(operation).http

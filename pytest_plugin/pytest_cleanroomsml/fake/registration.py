@@ -39,8 +39,9 @@ import sys
 import threading
 from typing import Any
 
-SERVICE = "cleanroomsml"
-MOTO_MODULE_NAME = f"moto.{SERVICE}"
+from .._shared.cleanroomsml_service import SERVICE_NAME
+
+MOTO_MODULE_NAME = f"moto.{SERVICE_NAME}"
 DISTRIBUTION = "pytest-cleanroomsml"
 
 _lock = threading.Lock()
@@ -60,9 +61,9 @@ def register() -> None:
     with _lock:
         patterns = _backend_url_patterns()
         _claim_moto_module_name()
-        if not any(service == SERVICE for service, dummy in patterns):
+        if not any(service == SERVICE_NAME for service, dummy in patterns):
             # First: routing tries the patterns in order, and ours match no other service's URL.
-            patterns[:0] = [(SERVICE, re.compile(base)) for base in urls.url_bases]
+            patterns[:0] = [(SERVICE_NAME, re.compile(base)) for base in urls.url_bases]
         _check_get_backend_finds(cleanroomsml_backends)
         _check_backend_finds_url_paths(urls.url_paths)
         _check_base_response_calls("_get_action", "parse_parameters", "call_action")
@@ -108,13 +109,13 @@ def _claim_moto_module_name() -> None:
 def _check_get_backend_finds(backends: object) -> None:
     try:
         # Through the module: moto types get_backend for the names of its own services only.
-        found = importlib.import_module("moto.backends").get_backend(SERVICE)
+        found = importlib.import_module("moto.backends").get_backend(SERVICE_NAME)
     except Exception as error:
-        raise _fail(f"moto.backends.get_backend({SERVICE!r})", f"fails ({error!r})") from error
+        raise _fail(f"moto.backends.get_backend({SERVICE_NAME!r})", f"fails ({error!r})") from error
     if found is not backends:
         raise _fail(
-            f"moto.backends.get_backend({SERVICE!r})",
-            f"no longer returns {MOTO_MODULE_NAME}.{SERVICE}_backends",
+            f"moto.backends.get_backend({SERVICE_NAME!r})",
+            f"no longer returns {MOTO_MODULE_NAME}.{SERVICE_NAME}_backends",
         )
 
 

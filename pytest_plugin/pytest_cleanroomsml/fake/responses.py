@@ -17,10 +17,10 @@ from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import http_date
 
+from .._shared.cleanroomsml_service import SERVICE_NAME
 from . import operation_routes
 from .exceptions import ValidationException
 from .models import (
-    BOTOCORE_SERVICE_NAME,
     COLLABORATION_DESCRIPTION_SHAPE,
     MEMBERSHIP_DESCRIPTION_SHAPE,
     CleanRoomsMLBackend,
@@ -59,7 +59,7 @@ class AnswerableRequest(Protocol):
 
 class CleanRoomsMLResponse(BaseResponse):
     def __init__(self) -> None:
-        super().__init__(service_name=BOTOCORE_SERVICE_NAME)
+        super().__init__(service_name=SERVICE_NAME)
         # moto parses path, query and body members into self.params, per botocore's model.
         self.automated_parameter_parsing = True
         self._operation: str | None = None  # set by answer(), from the fake's router
@@ -145,7 +145,7 @@ class CleanRoomsMLResponse(BaseResponse):
         mark_account_as_visited(
             account_id=account,
             access_key=self.access_key,
-            service=BOTOCORE_SERVICE_NAME,
+            service=SERVICE_NAME,
             region=self.region,
         )
         return account
@@ -156,7 +156,7 @@ class CleanRoomsMLResponse(BaseResponse):
         self._refuse_invalid_input(operation)
 
     def _refuse_invalid_input(self, operation: str) -> None:
-        input_shape = get_service_model(BOTOCORE_SERVICE_NAME).operation_model(operation).input_shape
+        input_shape = get_service_model(SERVICE_NAME).operation_model(operation).input_shape
         violations = shape_violations(input_shape, self.params)
         if violations:
             raise ValidationException(validation_message(violations))
@@ -252,7 +252,7 @@ def served_operations() -> list[str]:
     """The Clean Rooms ML operations the fake answers, by their API names."""
     return [
         name
-        for name in get_service_model(BOTOCORE_SERVICE_NAME).operation_names
+        for name in get_service_model(SERVICE_NAME).operation_names
         if hasattr(CleanRoomsMLResponse, _handler_name(name))
     ]
 
