@@ -13,17 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from pytest_cleanroomsml.fake.in_process import FAKE_CREDENTIALS
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 
 # Credentials that only the fake accepts: never the caller's real ones.
-FAKE_AWS_ENVIRONMENT = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-    "AWS_REGION": "us-east-1",
-    "AWS_DEFAULT_REGION": "us-east-1",
-}
+FAKE_AWS_ENVIRONMENT = {**FAKE_CREDENTIALS, "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-1"}
 
 
 def playbook_environment() -> dict[str, str]:

@@ -6,13 +6,7 @@ import os
 
 import pytest
 
-# The values moto's documentation recommends: any request that escaped the fake would be refused.
-FAKE_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SECURITY_TOKEN": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-}
+from .fake.in_process import FAKE_CREDENTIALS
 
 
 def isolate_from_real_aws(monkeypatch: pytest.MonkeyPatch, region: str) -> None:

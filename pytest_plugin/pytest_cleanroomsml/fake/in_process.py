@@ -38,10 +38,14 @@ from werkzeug.datastructures import Headers, MultiDict
 from . import operation_routes, urls
 from .responses import CleanRoomsMLResponse, serves
 
-# The credentials mock_aws() puts in the environment, so that no real ones sign a request.
+# The credentials mock() puts in the environment, so that no real ones sign a request: the
+# values moto's documentation recommends, which any request that escaped the fake would see refused.
+# The pytest fixtures and the playbook helpers use these too.
 FAKE_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "FOOBARKEY",
-    "AWS_SECRET_ACCESS_KEY": "FOOBARSECRET",
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SECURITY_TOKEN": "testing",
+    "AWS_SESSION_TOKEN": "testing",
 }
 _HOSTS = [re.compile(base) for base in urls.url_bases]
 
