@@ -18,7 +18,8 @@ def aws_cli():
 
 
 def get_model_argv(arn, collaboration, endpoint_url):
-    """`aws cleanroomsml get-collaboration-trained-model` of one model, JSON on standard output, as a list of arguments."""
+    """`aws cleanroomsml get-collaboration-trained-model` of one model, JSON on standard output, as a list of
+    arguments."""
     return [
         aws_cli(),
         "cleanroomsml",

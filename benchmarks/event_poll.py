@@ -35,7 +35,7 @@ def _timings(served, rounds):
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError("the event poll timer failed (rc=%d):\n%s" % (result.returncode, result.stderr[-6000:]))
+        raise RuntimeError(f"the event poll timer failed (rc={result.returncode}):\n{result.stderr[-6000:]}")
     return json.loads(result.stdout)
 
 
@@ -43,21 +43,21 @@ def run(models, rounds):
     with prerendered_models(models) as served:
         samples = _timings(served, rounds)
     if samples["events"]:
-        raise RuntimeError("%d events from polls in which nothing changed" % samples["events"])
+        raise RuntimeError(f"{samples['events']} events from polls in which nothing changed")
     return [
         Row(
             NAME,
             Quantity.median_of(
                 samples["poll"],
                 "ms",
-                "a poll of the event source over %d models in which nothing changed; median of %d" % (models, rounds),
+                f"a poll of the event source over {models} models in which nothing changed; median of {rounds}",
                 scale=1000,
             ),
             Quantity.median_of(
                 samples["listing"],
                 "ms",
-                "ListCollaborationTrainedModels, all pages, with a plain boto3 client and botocore's paginator; median of %d"
-                % rounds,
+                "ListCollaborationTrainedModels, all pages, with a plain boto3 client and botocore's paginator; "
+                f"median of {rounds}",
                 scale=1000,
             ),
             GOAL,

@@ -16,7 +16,7 @@ GOAL = RatioAtMost(1.3)
 
 def run(calls, rounds):
     samples = run_job("benchmarks.in_process_timer", {"calls": calls, "rounds": rounds})
-    each = "%d calls per round; median of %d rounds" % (calls, rounds)
+    each = f"{calls} calls per round; median of {rounds} rounds"
     return [
         Row(
             NAME,

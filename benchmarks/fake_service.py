@@ -29,7 +29,7 @@ def served_models(count, status="ACTIVE", latency=0.0):
     fake = CleanRoomsMLFake(region=REGION)
     fake.reset()
     arns = [
-        fake.add_trained_model("model-%d" % number, status, COLLABORATION)["trainedModelArn"] for number in range(count)
+        fake.add_trained_model(f"model-{number}", status, COLLABORATION)["trainedModelArn"] for number in range(count)
     ]
     try:
         with fake.server() as endpoint_url:

@@ -57,11 +57,7 @@ def run(requests, connections, rounds):
             "calls": calls,
         }
         samples = run_job("benchmarks.request_load", job)
-    sending = "%d requests over %d keep-alive connections per round; median of %d rounds" % (
-        requests,
-        connections,
-        rounds,
-    )
+    sending = f"{requests} requests over {connections} keep-alive connections per round; median of {rounds} rounds"
     return [
         Row(
             NAME,

@@ -27,13 +27,8 @@ class Quantity:
     def __str__(self):
         if not self.samples:
             return f"{_significant(self.value)} {self.unit}"
-        return "%s %s (%s to %s, %d)" % (
-            _significant(self.value),
-            self.unit,
-            _significant(min(self.samples)),
-            _significant(max(self.samples)),
-            len(self.samples),
-        )
+        lowest, highest = _significant(min(self.samples)), _significant(max(self.samples))
+        return f"{_significant(self.value)} {self.unit} ({lowest} to {highest}, {len(self.samples)})"
 
     def as_json(self):
         figure = {"value": self.value, "unit": self.unit, "what": self.what}
@@ -52,7 +47,7 @@ def _significant(value, digits=3):
     if value == 0 or isinstance(value, int):
         return str(value)
     decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
-    return "%.*f" % (decimals, value)
+    return f"{value:.{decimals}f}"
 
 
 class RatioAtMost:

@@ -34,24 +34,24 @@ def details_figures(serve, models, latency, max_concurrency, rounds, server):
     with serve(models, latency=latency) as served:
         for number in range(rounds):
             pair = [
-                _list_task("details %d" % number, served, True, max_concurrency),
-                _list_task("list %d" % number, served, False, max_concurrency),
+                _list_task(f"details {number}", served, True, max_concurrency),
+                _list_task(f"list {number}", served, False, max_concurrency),
             ]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = {task.name: task.seconds for task in times}
     # Each round's pair ran back to back, so each round gives one difference.
-    added = [seconds["details %d" % number] - seconds["list %d" % number] for number in range(rounds)]
+    added = [seconds[f"details {number}"] - seconds[f"list {number}"] for number in range(rounds)]
     ours = Quantity.median_of(
         added,
         "s",
-        "what details add to a list task over %d models against %s, latency %g ms: a task with details minus the task without next to it; "
-        "median of %d pairs" % (models, server, latency * 1000, rounds),
+        f"what details add to a list task over {models} models against {server}, latency {latency * 1000:g} ms: "
+        f"a task with details minus the task without next to it; median of {rounds} pairs",
     )
     floor = Quantity(
         models * latency / max_concurrency,
         "s",
-        "floor: %d x %g ms / max_concurrency %d" % (models, latency * 1000, max_concurrency),
+        f"floor: {models} x {latency * 1000:g} ms / max_concurrency {max_concurrency}",
     )
     return ours, floor
 

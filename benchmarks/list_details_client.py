@@ -1,4 +1,5 @@
-"""list-details-client: list-details against pre-rendered answers, so that its figure is the module's own over the floor.
+"""list-details-client: list-details against pre-rendered answers, so that its figure is the module's own over the
+floor.
 
 As lookup-bulk-client does for the lookup: the server only reads each request and sends
 bytes rendered once (benchmarks/prerendered_service.py), so the floor no longer leaves out

@@ -31,7 +31,7 @@ class LoadFigures:
 
     def __str__(self):
         text = f"{self.low:.2f} to {self.high:.2f}"
-        return text + (" (above %d processors: busy)" % self.processors if self.busy else "")
+        return text + (f" (above {self.processors} processors: busy)" if self.busy else "")
 
     def as_json(self):
         return {

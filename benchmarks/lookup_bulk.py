@@ -16,7 +16,8 @@ SIZES = {
 
 
 def bulk_lookup_figures(serve, terms, latency, max_concurrency, rounds, server, max_concurrency_one=True):
-    """{"concurrent": ..., "one at a time": ... (when asked)} Quantities, and the floor, of one lookup of ``terms`` terms.
+    """{"concurrent": ..., "one at a time": ... (when asked)} Quantities, and the floor, of one lookup of ``terms``
+    terms.
 
     ``serve(count, latency=...)`` serves the models (fake_service.served_models or
     prerendered_service.prerendered_models); ``server`` says which, in the figures' description.
@@ -26,20 +27,21 @@ def bulk_lookup_figures(serve, terms, latency, max_concurrency, rounds, server, 
         workloads.append({"name": "one at a time", "kind": "lookup_all_models", "max_concurrency": 1})
     with serve(terms, latency=latency) as served:
         samples = time_lookup_workloads(served, workloads, rounds)
-    call = "one lookup of %d terms against %s, latency %g ms, max_concurrency %%d; median of %d rounds" % (
-        terms,
-        server,
-        latency * 1000,
-        rounds,
-    )
+
+    def call(concurrency):
+        return (
+            f"one lookup of {terms} terms against {server}, latency {latency * 1000:g} ms, "
+            f"max_concurrency {concurrency}; median of {rounds} rounds"
+        )
+
     figures = {
-        workload["name"]: Quantity.median_of(samples[workload["name"]], "s", call % workload["max_concurrency"])
+        workload["name"]: Quantity.median_of(samples[workload["name"]], "s", call(workload["max_concurrency"]))
         for workload in workloads
     }
     floor = Quantity(
         terms * latency / max_concurrency,
         "s",
-        "floor: %d x %g ms / max_concurrency %d" % (terms, latency * 1000, max_concurrency),
+        f"floor: {terms} x {latency * 1000:g} ms / max_concurrency {max_concurrency}",
     )
     return figures, floor
 

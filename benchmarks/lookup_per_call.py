@@ -31,7 +31,7 @@ def run(models, peer_calls, rounds):
         return Quantity.median_of(
             samples[name],
             "ms/call",
-            "%s, pre-rendered answers; median of %d rounds of %d calls" % (what, rounds, calls[name]),
+            f"{what}, pre-rendered answers; median of {rounds} rounds of {calls[name]} calls",
             scale=1000.0 / calls[name],
         )
 

@@ -35,9 +35,8 @@ LOOP_TEMPLATE = (
 )
 # One lookup call for every model.
 BULK_TEMPLATE = (
-    "{{ query('"
-    + LOOKUP
-    + "', arns, collaboration_identifier=collaboration, endpoint_url=endpoint_url, max_concurrency=max_concurrency) | length }}"
+    "{{ query('" + LOOKUP + "', arns, collaboration_identifier=collaboration, endpoint_url=endpoint_url,"
+    " max_concurrency=max_concurrency) | length }}"
 )
 
 # What a template does without this collection: the AWS CLI through the pipe lookup, its JSON parsed.

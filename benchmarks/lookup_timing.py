@@ -28,5 +28,5 @@ def time_lookup_workloads(served, workloads, rounds):
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError("the lookup timer failed (rc=%d):\n%s" % (result.returncode, result.stderr[-6000:]))
+        raise RuntimeError(f"the lookup timer failed (rc={result.returncode}):\n{result.stderr[-6000:]}")
     return json.loads(result.stdout)

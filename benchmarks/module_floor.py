@@ -30,16 +30,16 @@ def run(tasks_each):
         # The first task of each module also builds its payload, which later tasks reuse.
         tasks = [our_task("warm-up ours", served), _bare_task("warm-up bare", served)]
         for number in range(tasks_each):
-            pair = [our_task("ours %d" % number, served), _bare_task("bare %d" % number, served)]
+            pair = [our_task(f"ours {number}", served), _bare_task(f"bare {number}", served)]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = {task.name: task.seconds for task in times}
 
     def median_of(side, what):
         return Quantity.median_of(
-            [seconds["%s %d" % (side, number)] for number in range(tasks_each)],
+            [seconds[f"{side} {number}"] for number in range(tasks_each)],
             "s",
-            "%s; median of %d tasks" % (what, tasks_each),
+            f"{what}; median of {tasks_each} tasks",
         )
 
     return [
@@ -48,7 +48,8 @@ def run(tasks_each):
             median_of("ours", "a cleanroomsml_trained_model_info task getting one model"),
             median_of(
                 "bare",
-                "a bare module's task (AnsiballZ, boto3, one call, nothing else), alternating with ours in the same play",
+                "a bare module's task (AnsiballZ, boto3, one call, nothing else), "
+                "alternating with ours in the same play",
             ),
             GOAL,
         )

@@ -33,16 +33,16 @@ def run(tasks_each):
         # The first task of each module also builds its payload, which later tasks reuse.
         tasks = [our_task("warm-up ours", served), _peer_task("warm-up peer", peer_url)]
         for number in range(tasks_each):
-            pair = [our_task("ours %d" % number, served), _peer_task("peer %d" % number, peer_url)]
+            pair = [our_task(f"ours {number}", served), _peer_task(f"peer {number}", peer_url)]
             tasks.extend(pair if number % 2 == 0 else reversed(pair))
         times = run_timed_play(tasks, served.endpoint_url)
     seconds = {task.name: task.seconds for task in times}
 
     def median_of(side, what):
         return Quantity.median_of(
-            [seconds["%s %d" % (side, number)] for number in range(tasks_each)],
+            [seconds[f"{side} {number}"] for number in range(tasks_each)],
             "s",
-            "%s; median of %d tasks" % (what, tasks_each),
+            f"{what}; median of {tasks_each} tasks",
         )
 
     return [

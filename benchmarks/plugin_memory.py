@@ -47,23 +47,22 @@ def run(tests, window, rounds):
             growth.append((readings[tests]["rss_bytes"] - readings[window]["rss_bytes"]) / MEGABYTE)
             after_warm_up.append(readings[2 * window]["time"] - readings[window]["time"])
             last.append(readings[tests]["time"] - readings[tests - window]["time"])
-    session = "a pytest session of %d tests that use cleanroomsml_fake; median of %d sessions" % (tests, rounds)
+    session = f"a pytest session of {tests} tests that use cleanroomsml_fake; median of {rounds} sessions"
     return [
         Row(
             NAME,
             Quantity.median_of(
-                growth, "MB", "resident memory after test %d minus after test %d, in %s" % (tests, window, session)
+                growth, "MB", f"resident memory after test {tests} minus after test {window}, in {session}"
             ),
             goal=AtMost(30, "MB"),
         ),
         Row(
-            NAME + ": last %d tests" % window,
-            Quantity.median_of(last, "s", "tests %d to %d, in %s" % (tests - window + 1, tests, session)),
+            f"{NAME}: last {window} tests",
+            Quantity.median_of(last, "s", f"tests {tests - window + 1} to {tests}, in {session}"),
             Quantity.median_of(
                 after_warm_up,
                 "s",
-                "tests %d to %d, right after %d tests of warm-up, in the same sessions"
-                % (window + 1, 2 * window, window),
+                f"tests {window + 1} to {2 * window}, right after {window} tests of warm-up, in the same sessions",
             ),
             RatioAtMost(1.1),
         ),

@@ -23,17 +23,17 @@ def run(tests, rounds):
         samples = time_alternately(
             {"xdist": pytest_run(suite, "-n", "2"), "serial": pytest_run(suite, "-p", "no:xdist")}, rounds
         )
-    tests_run = "%d tests that use cleanroomsml_fake, cleanroomsml_client and assert_model_active" % tests
+    tests_run = f"{tests} tests that use cleanroomsml_fake, cleanroomsml_client and assert_model_active"
     return [
         Row(
             NAME,
             Quantity.median_of(
-                samples["xdist"], "s", "%s with pytest -n 2; median wall time of %d runs" % (tests_run, rounds)
+                samples["xdist"], "s", f"{tests_run} with pytest -n 2; median wall time of {rounds} runs"
             ),
             Quantity.median_of(
                 samples["serial"],
                 "s",
-                "the same tests in one process (-p no:xdist), alternating; median wall time of %d runs" % rounds,
+                f"the same tests in one process (-p no:xdist), alternating; median wall time of {rounds} runs",
             ),
             GOAL,
         )

@@ -32,9 +32,9 @@ _NOT_RECORDED = b'{"__type": "ValidationException", "message": "not pre-rendered
 
 
 def _response_bytes(status, reason, headers, body):
-    lines = ["HTTP/1.1 %d %s" % (status, reason)]
+    lines = [f"HTTP/1.1 {status} {reason}"]
     lines.extend(f"{name}: {value}" for name, value in headers if name.lower() not in _CONNECTION_HEADERS)
-    lines.extend(["Content-Length: %d" % len(body), "Connection: keep-alive", "", ""])
+    lines.extend([f"Content-Length: {len(body)}", "Connection: keep-alive", "", ""])
     return "\r\n".join(lines).encode("latin-1") + body
 
 
@@ -72,7 +72,7 @@ class PrerenderedServer:
         self.answers = {}  # (method, target) as bytes: the complete response
         self.not_recorded = 0
         self._listener = socket.create_server(("127.0.0.1", 0))
-        self.endpoint_url = "http://127.0.0.1:%d" % self._listener.getsockname()[1]
+        self.endpoint_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self._upstream_local = threading.local()
 
     def __enter__(self):
@@ -131,7 +131,8 @@ class PrerenderedServer:
 
 
 def fake_client(endpoint_url, service=SERVICE):
-    """A plain boto3 client of ``endpoint_url`` with the fake's credentials, whatever this process's environment holds."""
+    """A plain boto3 client of ``endpoint_url`` with the fake's credentials, whatever this process's environment
+    holds."""
     session = boto3.session.Session(
         aws_access_key_id=FAKE_AWS_ENVIRONMENT["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=FAKE_AWS_ENVIRONMENT["AWS_SECRET_ACCESS_KEY"],
@@ -175,6 +176,6 @@ def prerendered_models(count, latency=0.0):
         yield ServedFake(None, server.endpoint_url, arns)
         if server.not_recorded:
             raise RuntimeError(
-                "%d requests were not pre-rendered; the benchmark made calls record_calls() does not"
-                % server.not_recorded
+                f"{server.not_recorded} requests were not pre-rendered; "
+                "the benchmark made calls record_calls() does not"
             )

@@ -98,7 +98,7 @@ def pytest_run(test_file, *options, environment=None):
             check=False,
         )
         if result.returncode != 0:
-            raise RuntimeError("%s failed (rc=%d):\n%s" % (test_file.name, result.returncode, result.stdout[-6000:]))
+            raise RuntimeError(f"{test_file.name} failed (rc={result.returncode}):\n{result.stdout[-6000:]}")
 
     return run
 
@@ -114,7 +114,7 @@ def run(tests, rounds):
 
     def median_of(suite, what):
         return Quantity.median_of(
-            samples[suite], "s", "%d tests that %s; median wall time of %d pytest runs" % (tests, what, rounds)
+            samples[suite], "s", f"{tests} tests that {what}; median wall time of {rounds} pytest runs"
         )
 
     return [

@@ -64,7 +64,7 @@ def _load(endpoint_url, request, requests, connections):
     for thread in threads:
         thread.join()
     if failures:
-        raise RuntimeError("%d answers were not 200 (first: %d)" % (len(failures), failures[0]))
+        raise RuntimeError(f"{len(failures)} answers were not 200 (first: {failures[0]})")
 
 
 def main():

@@ -80,9 +80,10 @@ def main(argv=None):
     print()
     print(table(rows))
     print()
+    measured_on = machine()
     print(
-        "%(nproc)d processors (%(cpu)s), Python %(python)s; %(seconds).0f s; load average (1 min) %(load)s"
-        % dict(machine(), seconds=seconds, load=whole_run.figures)
+        f"{measured_on['nproc']} processors ({measured_on['cpu']}), Python {measured_on['python']}; "
+        f"{seconds:.0f} s; load average (1 min) {whole_run.figures}"
     )
     with open(args.output, "w", encoding="utf-8") as output:
         json.dump(document(rows, args.size, seconds, whole_run.figures), output, indent=2)

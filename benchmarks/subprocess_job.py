@@ -24,5 +24,5 @@ def run_job(module, job):
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError("%s failed (rc=%d):\n%s" % (module, result.returncode, result.stderr[-6000:]))
+        raise RuntimeError(f"{module} failed (rc={result.returncode}):\n{result.stderr[-6000:]}")
     return json.loads(result.stdout)

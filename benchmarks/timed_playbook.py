@@ -88,7 +88,6 @@ def run_timed_play(tasks, endpoint_url, on_task_start=None):
         result = outcome["result"]
         if result.returncode != 0:
             raise RuntimeError(
-                "ansible-playbook failed (rc=%d):\n%s\n%s"
-                % (result.returncode, result.stdout[-6000:], result.stderr[-3000:])
+                f"ansible-playbook failed (rc={result.returncode}):\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
             )
         return _task_times(_events(directory / TIMES_FILE))

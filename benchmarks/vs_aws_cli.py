@@ -28,7 +28,7 @@ GOAL = FasterBy(2)
 
 def _cli_tasks(number, served):
     command = {
-        "name": "cli %d" % number,
+        "name": f"cli {number}",
         "ansible.builtin.command": {
             "argv": get_model_argv(served.arns[0], served.collaboration, "{{ cleanroomsml_endpoint_url }}")
         },
@@ -36,7 +36,7 @@ def _cli_tasks(number, served):
         "changed_when": False,
     }
     parse = {
-        "name": "cli json %d" % number,
+        "name": f"cli json {number}",
         "ansible.builtin.set_fact": {"cli_model": "{{ cli_answer.stdout | from_json }}"},
     }
     return [command, parse]
@@ -45,20 +45,21 @@ def _cli_tasks(number, served):
 def _module_row(served, tasks_each):
     tasks = [our_task("warm-up ours", served), *_cli_tasks(-1, served)]
     for number in range(tasks_each):
-        pair = [[our_task("ours %d" % number, served)], _cli_tasks(number, served)]
+        pair = [[our_task(f"ours {number}", served)], _cli_tasks(number, served)]
         for group in pair if number % 2 == 0 else reversed(pair):
             tasks.extend(group)
     seconds = {task.name: task.seconds for task in run_timed_play(tasks, served.endpoint_url)}
     ours = Quantity.median_of(
-        [seconds["ours %d" % number] for number in range(tasks_each)],
+        [seconds[f"ours {number}"] for number in range(tasks_each)],
         "s",
-        "a cleanroomsml_trained_model_info task getting one model; median of %d tasks" % tasks_each,
+        f"a cleanroomsml_trained_model_info task getting one model; median of {tasks_each} tasks",
     )
     cli = Quantity.median_of(
-        [seconds["cli %d" % number] + seconds["cli json %d" % number] for number in range(tasks_each)],
+        [seconds[f"cli {number}"] + seconds[f"cli json {number}"] for number in range(tasks_each)],
         "s",
-        "a command task running `aws cleanroomsml get-collaboration-trained-model`, plus a set_fact task parsing its output with from_json; "
-        "median of %d pairs of tasks, alternating with ours in the same play" % tasks_each,
+        "a command task running `aws cleanroomsml get-collaboration-trained-model`, "
+        "plus a set_fact task parsing its output with from_json; "
+        f"median of {tasks_each} pairs of tasks, alternating with ours in the same play",
     )
     return Row(NAME + "-module", ours, cli, GOAL)
 
@@ -79,7 +80,7 @@ def _lookup_row(served, lookup_calls, cli_calls, rounds):
         return Quantity.median_of(
             samples[name],
             "ms/call",
-            "%s; median of %d rounds of %d calls" % (what, rounds, calls),
+            f"{what}; median of {rounds} rounds of {calls} calls",
             scale=1000.0 / calls,
         )
 

@@ -50,7 +50,7 @@ def run(change_after, rounds):
             Quantity(
                 returned,
                 "s",
-                "the waiting task's time from its start to its result, slowest of %d rounds" % rounds,
+                f"the waiting task's time from its start to its result, slowest of {rounds} rounds",
                 [seconds for seconds, polls in outcomes],
             ),
             Quantity(change_after, "s", "when the model turned ACTIVE, counted from the task's start"),
@@ -61,7 +61,7 @@ def run(change_after, rounds):
             Quantity(
                 max(polls for seconds, polls in outcomes),
                 "polls",
-                "GetCollaborationTrainedModel calls the fake received, most of %d rounds" % rounds,
+                f"GetCollaborationTrainedModel calls the fake received, most of {rounds} rounds",
                 [polls for seconds, polls in outcomes],
             ),
             goal=AtMost(5, "polls"),

@@ -1,15 +1,11 @@
-"""The pre-rendered server answers what the fake answers, reads each request fully, and refuses what it was not given."""
+"""The pre-rendered server answers what the fake answers, reads each request fully, and refuses what it was not
+given."""
 
 import socket
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.fake_service import served_models  # noqa: E402  (the repository root is not on sys.path under pytest)
+from benchmarks.fake_service import served_models
 from benchmarks.prerendered_service import (
     PrerenderedServer,
     fake_client,
@@ -21,7 +17,8 @@ PAGINATOR = "list_collaboration_trained_models"
 
 @pytest.fixture(name="both")
 def fixture_both():
-    """(a client of the fake's server, a client of the pre-rendered server recorded from it, what was served); both keep running."""
+    """(a client of the fake's server, a client of the pre-rendered server recorded from it, what was served); both
+    keep running."""
     with PrerenderedServer() as server, served_models(3) as served:
         served.fake.add_version(served.arns[0], "CREATE_IN_PROGRESS")
         server.upstream = served.endpoint_url
