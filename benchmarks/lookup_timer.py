@@ -20,12 +20,12 @@ import boto3
 from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import init_plugin_loader
 from ansible.template import Templar, trust_as_template
+from pytest_cleanroomsml._shared.cleanroomsml_service import SERVICE_NAME
 
 from benchmarks import ROOT
 from benchmarks.alternation import time_alternately
 
 LOOKUP = "cleanrooms.ml.cleanroomsml_trained_model_info"
-SERVICE = "cleanroomsml"
 
 # One lookup call per model: a loop in a template, as a report template would have it.
 LOOP_TEMPLATE = (
@@ -71,14 +71,14 @@ def _get_each(client_for_call, job, arns):
 
 
 def boto3_one_client(job, workload):
-    client = boto3.session.Session().client(SERVICE, endpoint_url=job["endpoint_url"])
+    client = boto3.session.Session().client(SERVICE_NAME, endpoint_url=job["endpoint_url"])
     return lambda arns: _get_each(lambda: client, job, arns)
 
 
 def boto3_client_per_call(job, workload):
     # What amazon.aws's lookups do on each call: a new boto3 Session, then its client.
     return lambda arns: _get_each(
-        lambda: boto3.session.Session().client(SERVICE, endpoint_url=job["endpoint_url"]), job, arns
+        lambda: boto3.session.Session().client(SERVICE_NAME, endpoint_url=job["endpoint_url"]), job, arns
     )
 
 

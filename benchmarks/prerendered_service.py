@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 
 import boto3
 from fake_playbook import FAKE_AWS_ENVIRONMENT
+from pytest_cleanroomsml._shared.cleanroomsml_service import SERVICE_NAME
 
 from benchmarks.fake_service import ServedFake, served_models
 
-SERVICE = "cleanroomsml"
 # Left out of a recorded response: this server keeps every connection open and sends Content-Length.
 _CONNECTION_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length"}
 _NOT_RECORDED = b'{"__type": "ValidationException", "message": "not pre-rendered: %s %s"}'
@@ -130,7 +130,7 @@ class PrerenderedServer:
         return answer
 
 
-def fake_client(endpoint_url, service=SERVICE):
+def fake_client(endpoint_url, service=SERVICE_NAME):
     """A plain boto3 client of ``endpoint_url`` with the fake's credentials, whatever this process's environment
     holds."""
     session = boto3.session.Session(
