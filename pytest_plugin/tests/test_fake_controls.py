@@ -195,19 +195,32 @@ def test_latency_delays_every_request(fake: CleanRoomsMLFake, fake_client: Any) 
     assert time.monotonic() - started >= 0.2
 
 
-def test_latency_does_not_serialise_concurrent_requests(fake: CleanRoomsMLFake, make_http_client: Any) -> None:
+def test_latency_does_not_serialise_concurrent_requests(
+    fake: CleanRoomsMLFake, make_http_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     model = fake.add_trained_model(name="churn")
     fake.latency = 0.4
+    # The latency's sleep waits for all four requests to be in it at once: requests served one
+    # after the other would never all get there, and the barrier would break.
+    all_waiting = threading.Barrier(4, timeout=10)
+    monkeypatch.setattr("pytest_cleanroomsml.fake.request_hooks.time.sleep", lambda seconds: all_waiting.wait())
     clients = [make_http_client() for dummy in range(4)]
-    threads = [threading.Thread(target=get_model, args=(client, model)) for client in clients]
+    errors: list[BaseException] = []
 
-    started = time.monotonic()
+    def get(client: Any) -> None:
+        try:
+            get_model(client, model)
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=get, args=(client,)) for client in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
 
-    assert 0.4 <= time.monotonic() - started < 1.2  # one after the other would take 1.6 s
+    assert errors == []
+    assert not all_waiting.broken
 
 
 # -- calls ----------------------------------------------------------------------------
