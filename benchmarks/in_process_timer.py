@@ -25,7 +25,8 @@ def main():
     fake.reset()
     model = fake.add_trained_model("benchmark")
     request = {"trainedModelArn": model["trainedModelArn"], "collaborationIdentifier": model["collaborationIdentifier"]}
-    faked_client = boto3.session.Session().client("cleanroomsml")
+    with fake.mock():  # a Session made from the first mock() on reaches the fake (docs/fake.md)
+        faked_client = boto3.session.Session().client("cleanroomsml")
     stubbed_client = boto3.session.Session().client("cleanroomsml")
     stubber = Stubber(stubbed_client)
     stubber.activate()
