@@ -83,22 +83,25 @@ EXAMPLES = r"""
 
 - name: Show the status of a trained model
   ansible.builtin.debug:
-    msg: "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arn,
-      collaboration_identifier=collaboration_id, field='status') }}"
+    msg: >-
+      {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arn,
+                collaboration_identifier=collaboration_id, field='status') }}
 
 - name: Stop unless every model of the pipeline is ACTIVE
   ansible.builtin.assert:
     that: item.status == "ACTIVE"
     fail_msg: "{{ item.name }} is {{ item.status }}"
-  loop: "{{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn_arn, propensity_arn,
-    collaboration_identifier=collaboration_id) }}"
+  loop: >-
+    {{ query('cleanrooms.ml.cleanroomsml_trained_model_info', churn_arn, propensity_arn,
+             collaboration_identifier=collaboration_id) }}
   loop_control:
     label: "{{ item.name }}"
 
 - name: Describe a list of models, leaving out those that are gone, with a warning
   ansible.builtin.set_fact:
-    models: "{{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arns, collaboration_id=collaboration_id,
-      on_missing='warn', wantlist=true) }}"
+    models: >-
+      {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arns, collaboration_id=collaboration_id,
+                on_missing='warn', wantlist=true) }}
 
 - name: Describe one version, failing on any difference from the response schema
   ansible.builtin.set_fact:
@@ -112,12 +115,11 @@ EXAMPLES = r"""
       {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', model_arn, collaboration_identifier=collaboration_id,
                 field='status_details.message', region='eu-west-1') }}
 
+# model_report.j2, for the task below:
+# {% for arn in model_arns %}
+# {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', arn, collaboration_id=collaboration_id, field='status') }}
+# {% endfor %}
 - name: Render a report with one lookup per model in the template's loop; all of them share one client
-  # model_report.j2:
-  # {% for arn in model_arns %}
-  # {{ lookup('cleanrooms.ml.cleanroomsml_trained_model_info', arn,
-  #           collaboration_identifier=collaboration_id, field='status') }}
-  # {% endfor %}
   ansible.builtin.template:
     src: model_report.j2
     dest: /tmp/model_report.txt

@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
-PENDING_SECONDS = 0.15
-IN_PROGRESS_SECONDS = 0.15
+# Each step lasts long enough for a poll every 20 ms to see it on a loaded machine (0.15 s was
+# missed there). These tests run on the wall clock; test_fake_lifecycle_table.py has a fake one.
+PENDING_SECONDS = 0.5
+IN_PROGRESS_SECONDS = 0.5
 
 
 @pytest.fixture
