@@ -8,15 +8,9 @@ bytes the fake rendered once (benchmarks/prerendered_service.py), so that the se
 is in neither figure.
 """
 
-import json
-import subprocess
-import sys
-
-from fake_playbook import playbook_environment
-
-from benchmarks import ROOT
 from benchmarks.figures import Quantity, RatioAtMost, Row
 from benchmarks.prerendered_service import prerendered_models
+from benchmarks.subprocess_job import run_job
 
 NAME = "event-poll"
 SIZES = {"full": {"models": 500, "rounds": 15}, "tiny": {"models": 5, "rounds": 1}}
@@ -25,18 +19,7 @@ GOAL = RatioAtMost(1.3)
 
 def _timings(served, rounds):
     job = {"endpoint_url": served.endpoint_url, "collaboration": served.collaboration, "rounds": rounds}
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.event_poll_timer"],
-        input=json.dumps(job),
-        env=playbook_environment(),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"the event poll timer failed (rc={result.returncode}):\n{result.stderr[-6000:]}")
-    return json.loads(result.stdout)
+    return run_job("benchmarks.event_poll_timer", job)
 
 
 def run(models, rounds):
