@@ -18,6 +18,7 @@ docs/fake.md describes the format for users.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,17 +124,9 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         document, root = parse_seed(text)
     except SeedSyntaxError as error:
         raise SeedError(f"{path}: {error.problem} ({place(error.mark)})") from None
-    schema_errors = sorted(
-        jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
-        key=lambda error: list(map(str, error.absolute_path)),
+    problems = seed_problems(
+        document, lambda schema_path: place(getattr(node_at(root, schema_path), "start_mark", None))
     )
-    problems = [
-        (
-            _location(error.absolute_path),
-            f"{_message(error)} ({place(getattr(node_at(root, error.absolute_path), 'start_mark', None))})",
-        )
-        for error in schema_errors
-    ] or _unreachable_models(document)
     if problems:
         lines = [f"{path}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
         if len(problems) > _MOST_PROBLEMS:
@@ -141,6 +134,24 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         raise SeedError("\n".join(lines))
     checked: dict[str, Any] = document  # a mapping, as the schema requires
     return checked
+
+
+def seed_problems(document: Any, place_of: Callable[[Any], str] | None = None) -> list[tuple[str, str]]:
+    """(location, message) of each problem of a parsed seed document, schema errors first; [] for a good one.
+
+    ``place_of`` says where in its file the value at a jsonschema path is, for the message.
+    """
+    schema_errors = sorted(
+        jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
+        key=lambda error: list(map(str, error.absolute_path)),
+    )
+    return [
+        (
+            _location(error.absolute_path),
+            _message(error) + (f" ({place_of(error.absolute_path)})" if place_of else ""),
+        )
+        for error in schema_errors
+    ] or _unreachable_models(document)
 
 
 def _message(error: jsonschema.ValidationError) -> str:
