@@ -6,7 +6,10 @@ CleanRoomsMLFake method of the same name, with the method's own argument names a
 fields, so the checks and their messages are the controller's. Models added from a seed document
 use the seed file's format (seed.py). ``CleanRoomsMLFake.connect()`` is the client (remote_controller.py).
 
-A bad request gets 400 (404 for an unknown model or path) and
+A web page in a browser must not steer the fake: a request that carries an Origin header (which
+browsers add to cross-site requests) gets 403, and a POST must be ``Content-Type:
+application/json``, which a page can send elsewhere only after a CORS preflight, which the
+server refuses (http_server.py). A bad request gets 400 (404 for an unknown model or path) and
 ``{"error": {"field": ..., "message": ..., "type": ...}}``, where ``type`` is the exception the
 in-process call raises; it changes nothing, as every check runs before the first change.
 """
@@ -200,6 +203,7 @@ class ControlAPI:
         method = environ.get("REQUEST_METHOD", "")
         try:
             endpoint = self._endpoint(method, name)
+            _check_not_from_a_web_page(environ, method)
             fields = _fields(environ, method)
             answer = _json_compatible(endpoint(self.fake, fields))
             return _answer(start_response, "200 OK", answer)
@@ -222,6 +226,19 @@ class ControlAPI:
         paths = sorted({f"{PATH_PREFIX}{known_name}" for dummy, known_name in ENDPOINTS})
         raise ControlError(
             "404 Not Found", "LookupError", None, f"no control endpoint {_quoted(name)}; there are: {', '.join(paths)}"
+        )
+
+
+def _check_not_from_a_web_page(environ: dict[str, Any], method: str) -> None:
+    if "HTTP_ORIGIN" in environ:
+        raise ControlError("403 Forbidden", "PermissionError", None, "the control API does not answer web pages")
+    content_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+    if method == "POST" and content_type != "application/json":
+        raise ControlError(
+            "415 Unsupported Media Type",
+            "ValueError",
+            None,
+            f"control requests are JSON: send Content-Type: application/json, not {_quoted(content_type)}",
         )
 
 
