@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -209,6 +210,10 @@ class ControlAPI:
             return _answer(start_response, "200 OK", answer)
         except ControlError as error:
             return _answer(start_response, error.status, error.as_json())
+        except Exception as error:  # a fault of the fake's: JSON still, and the traceback in the log
+            logging.getLogger(__name__).exception("control request %s %s failed", method, name)
+            failure = ControlError("500 Internal Server Error", "RuntimeError", None, f"the fake failed: {error!r:.300}")
+            return _answer(start_response, failure.status, failure.as_json())
 
     @staticmethod
     def _endpoint(method: str, name: str) -> Callable[[CleanRoomsMLFake, dict[str, Any]], Any]:

@@ -33,6 +33,8 @@ _ERROR_TYPES: dict[str, type[Exception]] = {
     "ValueError": ValueError,
     "LookupError": LookupError,
     "NotImplementedError": NotImplementedError,
+    "PermissionError": PermissionError,
+    "RuntimeError": RuntimeError,
 }
 _quoted: Callable[[Any], str] = quoted_values.quoted
 _json_compatible: Callable[[Any], Any] = trained_model_validation.to_json_compatible
