@@ -4,6 +4,7 @@ CleanRoomsMLFake.connect() where it differs from the in-process controller's tes
 
 import datetime
 import json
+import re
 import socket
 import urllib.error
 import urllib.request
@@ -120,7 +121,10 @@ def get_model(client: Any, model: Any) -> Any:
         (
             "POST",
             "set_status",
-            {"trained_model_arn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/m/trained-model/t", "status": "ACTIVE"},
+            {
+                "trained_model_arn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/m/trained-model/t",
+                "status": "ACTIVE",
+            },
             404,
             "trained_model_arn",
             "LookupError",
@@ -145,7 +149,15 @@ def get_model(client: Any, model: Any) -> Any:
             "models[1].status: 5 is not of type 'string'",
         ),
         ("GET", "models", None, 400, "collaboration", "TypeError", "unknown field 'collaboration'"),
-        ("GET", "teapot", None, 404, None, "LookupError", "no control endpoint 'teapot'; there are: /_fake/add_trained_model"),
+        (
+            "GET",
+            "teapot",
+            None,
+            404,
+            None,
+            "LookupError",
+            "no control endpoint 'teapot'; there are: /_fake/add_trained_model",
+        ),
         ("GET", "reset", None, 405, None, "ValueError", "/_fake/reset takes POST, not 'GET'"),
     ],
     ids=[
@@ -279,7 +291,13 @@ def test_calls_are_read_as_json(fake: CleanRoomsMLFake, fake_endpoint_url: str, 
     assert status == 200
     assert answer == {
         "calls": [
-            [GET, {"trainedModelArn": model["trainedModelArn"], "collaborationIdentifier": model["collaborationIdentifier"]}]
+            [
+                GET,
+                {
+                    "trainedModelArn": model["trainedModelArn"],
+                    "collaborationIdentifier": model["collaborationIdentifier"],
+                },
+            ]
         ]
     }
 
@@ -294,10 +312,14 @@ def test_a_connected_controller_applies_a_seed_document(fake: CleanRoomsMLFake, 
 
 
 @pytest.mark.parametrize(
-    "endpoint_url", ["127.0.0.1:5000", "ftp://127.0.0.1", "http://", 5000], ids=["no scheme", "ftp", "no host", "a number"]
+    "endpoint_url",
+    ["127.0.0.1:5000", "ftp://127.0.0.1", "http://", 5000],
+    ids=["no scheme", "ftp", "no host", "a number"],
 )
 def test_connect_refuses_what_is_no_endpoint_url(endpoint_url: Any) -> None:
-    with pytest.raises(ValueError, match="endpoint_url must be the fake's URL, such as http://127.0.0.1:5000"):
+    with pytest.raises(
+        ValueError, match=re.escape("endpoint_url must be the fake's URL, such as http://127.0.0.1:5000")
+    ):
         CleanRoomsMLFake.connect(endpoint_url)
 
 

@@ -80,9 +80,11 @@ def test_the_request_log_has_no_colour_codes_when_stderr_is_a_pipe() -> None:
 def test_listening_beyond_this_machine_is_warned_of() -> None:
     fake = CleanRoomsMLFake()
 
-    with pytest.warns(ExposedControlWarning, match=r"listens on 0\.0\.0\.0.*whoever reaches it can change its state"):
-        with fake.server(host="0.0.0.0") as endpoint_url:
-            assert endpoint_url.startswith("http://0.0.0.0:")
+    exposed = pytest.warns(
+        ExposedControlWarning, match=r"listens on 0\.0\.0\.0.*whoever reaches it can change its state"
+    )
+    with exposed, fake.server(host="0.0.0.0") as endpoint_url:
+        assert endpoint_url.startswith("http://0.0.0.0:")
     with warnings.catch_warnings():
         warnings.simplefilter("error", ExposedControlWarning)
         for host in ("127.0.0.1", "localhost"):

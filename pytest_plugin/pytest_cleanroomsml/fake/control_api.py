@@ -21,7 +21,7 @@ import inspect
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
@@ -103,7 +103,9 @@ def _field_named_in(message: str, fields: dict[str, Any]) -> str | None:
         if (mention := re.search(rf"\b{field.replace('_', '[_ ]')}\b", message, re.IGNORECASE))
     ]
     by_value = [
-        (message.index(value), field) for field, value in fields.items() if isinstance(value, str) and value and value in message
+        (message.index(value), field)
+        for field, value in fields.items()
+        if isinstance(value, str) and value and value in message
     ]
     found = by_name or by_value
     return min(found)[1] if found else None
@@ -212,7 +214,9 @@ class ControlAPI:
             return _answer(start_response, error.status, error.as_json())
         except Exception as error:  # a fault of the fake's: JSON still, and the traceback in the log
             logging.getLogger(__name__).exception("control request %s %s failed", method, name)
-            failure = ControlError("500 Internal Server Error", "RuntimeError", None, f"the fake failed: {error!r:.300}")
+            failure = ControlError(
+                "500 Internal Server Error", "RuntimeError", None, f"the fake failed: {error!r:.300}"
+            )
             return _answer(start_response, failure.status, failure.as_json())
 
     @staticmethod

@@ -70,7 +70,9 @@ class CleanRoomsMLApplication:
 
         path = environ.get("PATH_INFO", "")
         is_control = self.control is not None and path.startswith(PATH_PREFIX)
-        if environ.get("REQUEST_METHOD") == "OPTIONS" or not (is_control or any(route.match(path) for route in _ROUTES)):
+        if environ.get("REQUEST_METHOD") == "OPTIONS" or not (
+            is_control or any(route.match(path) for route in _ROUTES)
+        ):
             return _json_answer(
                 start_with_one_server_header,
                 "404 Not Found",
@@ -125,7 +127,7 @@ _NO_COLOUR = _NoColourUnlessTerminal()
 def exposure_warning(host: str) -> str | None:
     """What to tell whoever serves on ``host``, unless only this machine can reach it."""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)}
     except OSError:
         addresses = set()
     if addresses and all(ipaddress.ip_address(address.split("%")[0]).is_loopback for address in addresses):
