@@ -22,15 +22,12 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl
 
 from .._shared import quoted_values, trained_model_validation
-from .seed import apply_seed, seed_problems
+from .seed import Controller, apply_seed, seed_problems
 from .timeline import MISSING
-
-if TYPE_CHECKING:
-    from .controller import CleanRoomsMLFake
 
 PATH_PREFIX = "/_fake/"
 
@@ -125,7 +122,7 @@ def _overrides(fields: dict[str, Any]) -> dict[str, Any]:
 # -- the endpoints ----------------------------------------------------------------------
 
 
-def _add_models(fake: CleanRoomsMLFake, document: dict[str, Any]) -> Any:
+def _add_models(fake: Controller, document: dict[str, Any]) -> Any:
     """A seed document (the seed file's format), checked whole before its first model is added."""
     problems = seed_problems(document)
     if problems:
@@ -135,21 +132,21 @@ def _add_models(fake: CleanRoomsMLFake, document: dict[str, Any]) -> Any:
     return {"models": apply_seed(fake, document)}
 
 
-def _add_trained_model(fake: CleanRoomsMLFake, fields: dict[str, Any]) -> Any:
+def _add_trained_model(fake: Controller, fields: dict[str, Any]) -> Any:
     overrides = _overrides(fields)
     return call_with_fields(fake.add_trained_model, fields, **overrides)
 
 
-def _add_version(fake: CleanRoomsMLFake, fields: dict[str, Any]) -> Any:
+def _add_version(fake: Controller, fields: dict[str, Any]) -> Any:
     overrides = _overrides(fields)
     return call_with_fields(fake.add_version, fields, **overrides)
 
 
-def _trained_models(fake: CleanRoomsMLFake, fields: dict[str, Any]) -> Any:
+def _trained_models(fake: Controller, fields: dict[str, Any]) -> Any:
     return {"models": call_with_fields(fake.trained_models, fields)}
 
 
-def _set_latency(fake: CleanRoomsMLFake, fields: dict[str, Any]) -> Any:
+def _set_latency(fake: Controller, fields: dict[str, Any]) -> Any:
     def set_latency(latency: float) -> None:
         fake.latency = latency
 
@@ -157,12 +154,12 @@ def _set_latency(fake: CleanRoomsMLFake, fields: dict[str, Any]) -> Any:
     return {"latency": fake.latency}
 
 
-def _clock(fake: CleanRoomsMLFake, fields: dict[str, Any]) -> Any:
+def _clock(fake: Controller, fields: dict[str, Any]) -> Any:
     reading = _method(fake, "clock")
     return {"clock": call_with_fields(reading, fields) if callable(reading) else reading}
 
 
-def _method(fake: CleanRoomsMLFake, name: str) -> Any:
+def _method(fake: Controller, name: str) -> Any:
     try:
         return getattr(fake, name)
     except AttributeError:
@@ -175,7 +172,7 @@ def _calling(name: str, answer: Callable[[Any], Any] = lambda result: {}) -> Cal
 
 
 # (HTTP method, path after /_fake/) -> endpoint(fake, fields)
-ENDPOINTS: dict[tuple[str, str], Callable[[CleanRoomsMLFake, dict[str, Any]], Any]] = {
+ENDPOINTS: dict[tuple[str, str], Callable[[Controller, dict[str, Any]], Any]] = {
     ("POST", "models"): _add_models,
     ("GET", "models"): _trained_models,
     ("POST", "add_trained_model"): _add_trained_model,
@@ -198,7 +195,7 @@ ENDPOINTS: dict[tuple[str, str], Callable[[CleanRoomsMLFake, dict[str, Any]], An
 class ControlAPI:
     """A WSGI application for the paths under PATH_PREFIX, steering ``fake``."""
 
-    def __init__(self, fake: CleanRoomsMLFake) -> None:
+    def __init__(self, fake: Controller) -> None:
         self.fake = fake
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
@@ -220,7 +217,7 @@ class ControlAPI:
             return _answer(start_response, failure.status, failure.as_json())
 
     @staticmethod
-    def _endpoint(method: str, name: str) -> Callable[[CleanRoomsMLFake, dict[str, Any]], Any]:
+    def _endpoint(method: str, name: str) -> Callable[[Controller, dict[str, Any]], Any]:
         endpoint = ENDPOINTS.get((method, name))
         if endpoint is not None:
             return endpoint

@@ -25,10 +25,12 @@ from typing import Any
 import jsonschema
 
 from ..package_data import trained_model_schema
-from .controller import CleanRoomsMLFake
 from .seed_yaml import SeedSyntaxError, node_at, parse_seed, place, shown
 from .timeline import MISSING
 
+# What seeds are applied to: a CleanRoomsMLFake, or the controller CleanRoomsMLFake.connect() returns.
+# Not imported: the controller's server imports this module (through control_api.py).
+Controller = Any
 # The members that say where a model is found: a seed's overrides of them must be strings.
 _IDENTIFIER_OVERRIDES = {
     member: {"type": "string"}
@@ -187,7 +189,7 @@ def _unreachable_models(document: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def apply_seed(fake: CleanRoomsMLFake, seed: dict[str, Any]) -> list[dict[str, Any]]:
+def apply_seed(fake: Controller, seed: dict[str, Any]) -> list[dict[str, Any]]:
     """Add the models of a checked seed document to the fake.
 
     Returns what was added, as the fake described it: each model, then its versions.
@@ -223,7 +225,7 @@ def _overrides(entry: dict[str, Any]) -> dict[str, Any]:
     return overrides
 
 
-def _schedule_status_changes(fake: CleanRoomsMLFake, trained_model_arn: str, entry: dict[str, Any]) -> None:
+def _schedule_status_changes(fake: Controller, trained_model_arn: str, entry: dict[str, Any]) -> None:
     """Script the status of the version just added, which is the model's latest."""
     for change in entry.get("statusChanges", []):
         details = change.get("statusDetails", {})
