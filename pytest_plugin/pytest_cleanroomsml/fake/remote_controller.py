@@ -126,7 +126,8 @@ class RemoteCleanRoomsMLFake:
     @property
     def calls(self) -> list[tuple[str, dict[str, Any]]]:
         """(operation name, camelCase parameters) of every request received, in order."""
-        return [(operation, params) for operation, params in self._request("GET", "calls")["calls"]]
+        # JSON has no tuples: each call comes as a list.
+        return [(call[0], call[1]) for call in self._request("GET", "calls")["calls"]]
 
     def reset(self) -> None:
         """See CleanRoomsMLFake.reset."""
