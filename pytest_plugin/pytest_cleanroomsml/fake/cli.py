@@ -72,7 +72,12 @@ def _argument_parser() -> argparse.ArgumentParser:
         default=5000,
         help="port to listen on; 0 picks a free one (default: 5000)",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1); on any other, whoever reaches the port can steer the fake "
+        "through its control API, /_fake/ (a warning says so)",
+    )
     parser.add_argument(
         "--region",
         default="us-east-1",
