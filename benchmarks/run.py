@@ -12,6 +12,7 @@ import time
 
 from benchmarks import (
     ROOT,
+    control_request,
     event_poll,
     fake_in_process,
     fake_throughput,
@@ -46,6 +47,7 @@ BENCHMARKS = (
     event_poll,
     fake_throughput,
     fake_in_process,
+    control_request,
     vs_aws_cli,
 )
 

@@ -51,6 +51,12 @@ def fake(aws_test_credentials, fake_lifecycle_durations, fake_endpoint_url):
     fake.reset()
 
 
+@pytest.fixture(params=["in-process", "connected"])
+def controller(request, fake, fake_endpoint_url):
+    """The fake's controller, in-process or connected over HTTP (CleanRoomsMLFake.connect): one behaviour."""
+    return fake if request.param == "in-process" else CleanRoomsMLFake.connect(fake_endpoint_url)
+
+
 @pytest.fixture(scope="session")
 def new_client():
     """Builds cleanroomsml clients that never retry, so each error reaches the test.

@@ -1,4 +1,8 @@
-"""Steering the fake from a test: seeding, overrides, set_status, latency, calls, reset."""
+"""Steering the fake from a test: seeding, overrides, set_status, latency, calls, reset.
+
+Tests that take ``controller`` run twice: with the in-process controller and with one
+connected over HTTP (CleanRoomsMLFake.connect), which must behave the same.
+"""
 
 import json
 import threading
@@ -33,8 +37,8 @@ def record_raw_bodies(client: Any, operation_name: Any) -> Any:
 # -- seeding --------------------------------------------------------------------------
 
 
-def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake: CleanRoomsMLFake) -> None:
-    model = fake.add_trained_model(name="churn")
+def test_add_trained_model_describes_a_model_in_a_new_collaboration(controller: Any) -> None:
+    model = controller.add_trained_model(name="churn")
 
     output_shape = SERVICE_MODEL.operation_model("GetCollaborationTrainedModel").output_shape
     assert shape_violations(output_shape, model) == []
@@ -42,27 +46,27 @@ def test_add_trained_model_describes_a_model_in_a_new_collaboration(fake: CleanR
     assert model["trainedModelArn"].startswith(
         f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{model['membershipIdentifier']}/"
     )
-    assert model["collaborationIdentifier"] != fake.add_trained_model(name="other")["collaborationIdentifier"]
+    assert model["collaborationIdentifier"] != controller.add_trained_model(name="other")["collaborationIdentifier"]
 
 
-def test_models_of_one_collaboration_share_a_membership(fake: CleanRoomsMLFake) -> None:
+def test_models_of_one_collaboration_share_a_membership(controller: Any) -> None:
     collaboration = str(uuid.uuid4())
 
-    first = fake.add_trained_model(name="first", collaboration_identifier=collaboration)
-    second = fake.add_trained_model(name="second", collaboration_identifier=collaboration)
+    first = controller.add_trained_model(name="first", collaboration_identifier=collaboration)
+    second = controller.add_trained_model(name="second", collaboration_identifier=collaboration)
 
     assert first["collaborationIdentifier"] == second["collaborationIdentifier"] == collaboration
     assert first["membershipIdentifier"] == second["membershipIdentifier"]
 
 
-def test_an_unknown_status_reaches_boto3_as_given(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn", status="RETRAINING")
+def test_an_unknown_status_reaches_boto3_as_given(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn", status="RETRAINING")
 
     assert get_model(fake_client, model)["status"] == "RETRAINING"
 
 
-def test_a_member_botocore_does_not_know_is_sent_on_the_wire(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn", driftScore={"value": 0.2})
+def test_a_member_botocore_does_not_know_is_sent_on_the_wire(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn", driftScore={"value": 0.2})
     raw_bodies = record_raw_bodies(fake_client, "GetCollaborationTrainedModel")
 
     parsed = get_model(fake_client, model)
@@ -72,30 +76,30 @@ def test_a_member_botocore_does_not_know_is_sent_on_the_wire(fake: CleanRoomsMLF
     assert "driftScore" not in parsed  # botocore drops members its model lacks
 
 
-def test_a_missing_member_is_left_out(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn", creatorAccountId=MISSING)
+def test_a_missing_member_is_left_out(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn", creatorAccountId=MISSING)
 
     response = get_model(fake_client, model)
 
     assert "creatorAccountId" not in model
     assert "creatorAccountId" not in response
-    assert fake.MISSING is MISSING
+    assert controller.MISSING is MISSING
 
 
-def test_overrides_choose_where_a_model_is_found(fake: CleanRoomsMLFake, fake_client: Any) -> None:
+def test_overrides_choose_where_a_model_is_found(controller: Any, fake_client: Any) -> None:
     membership = str(uuid.uuid4())
     arn = f"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}/trained-model/{uuid.uuid4()}"
 
-    model = fake.add_trained_model(name="churn", membershipIdentifier=membership, trainedModelArn=arn)
+    model = controller.add_trained_model(name="churn", membershipIdentifier=membership, trainedModelArn=arn)
 
     response = fake_client.get_trained_model(membershipIdentifier=membership, trainedModelArn=arn)
     assert response["trainedModelArn"] == model["trainedModelArn"] == arn
 
 
-def test_add_version_makes_the_latest_version(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn")
+def test_add_version_makes_the_latest_version(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
 
-    newer = fake.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
+    newer = controller.add_version(model["trainedModelArn"], status="CREATE_IN_PROGRESS")
 
     assert newer["trainedModelArn"] == model["trainedModelArn"]
     assert newer["versionIdentifier"] != model["versionIdentifier"]
@@ -111,20 +115,20 @@ def test_add_version_makes_the_latest_version(fake: CleanRoomsMLFake, fake_clien
     assert older["status"] == "ACTIVE"
 
 
-def test_trained_models_lists_the_latest_versions_held(fake: CleanRoomsMLFake) -> None:
-    churn = fake.add_trained_model("churn")
-    newer = fake.add_version(churn["trainedModelArn"], "CREATE_IN_PROGRESS")
-    fraud = fake.add_trained_model("fraud", collaboration_identifier=churn["collaborationIdentifier"])
-    elsewhere = fake.add_trained_model("elsewhere")
+def test_trained_models_lists_the_latest_versions_held(controller: Any) -> None:
+    churn = controller.add_trained_model("churn")
+    newer = controller.add_version(churn["trainedModelArn"], "CREATE_IN_PROGRESS")
+    fraud = controller.add_trained_model("fraud", collaboration_identifier=churn["collaborationIdentifier"])
+    elsewhere = controller.add_trained_model("elsewhere")
 
-    assert fake.trained_models(churn["collaborationIdentifier"]) == [newer, fraud]
-    assert [model["name"] for model in fake.trained_models()] == ["churn", "fraud", "elsewhere"]
-    assert fake.trained_models(str(uuid.uuid4())) == [] and elsewhere in fake.trained_models()
+    assert controller.trained_models(churn["collaborationIdentifier"]) == [newer, fraud]
+    assert [model["name"] for model in controller.trained_models()] == ["churn", "fraud", "elsewhere"]
+    assert controller.trained_models(str(uuid.uuid4())) == [] and elsewhere in controller.trained_models()
 
 
-def test_seeding_an_unknown_model_is_a_lookup_error(fake: CleanRoomsMLFake) -> None:
+def test_seeding_an_unknown_model_is_a_lookup_error(controller: Any) -> None:
     with pytest.raises(LookupError, match="not found"):
-        fake.add_version("arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/trained-model/y")
+        controller.add_version("arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/trained-model/y")
 
 
 def test_an_unsupported_region_is_refused() -> None:
@@ -135,10 +139,10 @@ def test_an_unsupported_region_is_refused() -> None:
 # -- set_status -----------------------------------------------------------------------
 
 
-def test_set_status_changes_status_and_details(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn")
+def test_set_status_changes_status_and_details(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
 
-    fake.set_status(
+    controller.set_status(
         model["trainedModelArn"],
         "CREATE_FAILED",
         message="out of memory",
@@ -166,11 +170,11 @@ def test_set_status_after_a_delay_happens_later(fake: CleanRoomsMLFake, fake_cli
     assert "statusDetails" not in response
 
 
-def test_set_status_of_an_older_version(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn")
-    fake.add_version(model["trainedModelArn"])
+def test_set_status_of_an_older_version(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
+    controller.add_version(model["trainedModelArn"])
 
-    fake.set_status(
+    controller.set_status(
         model["trainedModelArn"],
         "INACTIVE",
         version_identifier=model["versionIdentifier"],
@@ -184,14 +188,14 @@ def test_set_status_of_an_older_version(fake: CleanRoomsMLFake, fake_client: Any
 # -- latency --------------------------------------------------------------------------
 
 
-def test_latency_delays_every_request(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn")
-    fake.latency = 0.2
+def test_latency_delays_every_request(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
+    controller.latency = 0.2
 
     started = time.monotonic()
     get_model(fake_client, model)
 
-    assert fake.latency == 0.2
+    assert controller.latency == 0.2
     assert time.monotonic() - started >= 0.2
 
 
@@ -226,15 +230,15 @@ def test_latency_does_not_serialise_concurrent_requests(
 # -- calls ----------------------------------------------------------------------------
 
 
-def test_calls_are_recorded_in_order_with_their_parameters(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn")
-    fake.fail_next("ListTrainedModels", "ThrottlingException")
+def test_calls_are_recorded_in_order_with_their_parameters(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
+    controller.fail_next("ListTrainedModels", "ThrottlingException")
 
     get_model(fake_client, model, versionIdentifier=model["versionIdentifier"])
     with pytest.raises(fake_client.exceptions.ThrottlingException):
         fake_client.list_trained_models(membershipIdentifier=model["membershipIdentifier"], maxResults=5)
 
-    assert fake.calls == [
+    assert controller.calls == [
         (
             "GetCollaborationTrainedModel",
             {
@@ -271,15 +275,15 @@ def test_calls_can_be_read_while_requests_arrive(fake: CleanRoomsMLFake, make_ht
 # -- reset ----------------------------------------------------------------------------
 
 
-def test_reset_drops_models_failures_calls_and_latency(fake: CleanRoomsMLFake, fake_client: Any) -> None:
-    model = fake.add_trained_model(name="churn")
+def test_reset_drops_models_failures_calls_and_latency(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
     get_model(fake_client, model)
-    fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException")
-    fake.latency = 1.0
+    controller.fail_next("GetCollaborationTrainedModel", "ThrottlingException")
+    controller.latency = 1.0
 
-    fake.reset()
+    controller.reset()
 
-    assert fake.calls == []
-    assert fake.latency == 0.0
+    assert controller.calls == []
+    assert controller.latency == 0.0
     with pytest.raises(fake_client.exceptions.ResourceNotFoundException):
         get_model(fake_client, model)  # not throttled: the failure is gone too

@@ -74,6 +74,24 @@ def test_a_bad_control_argument_is_refused_by_name(cleanroomsml_fake, control, a
     assert cleanroomsml_fake.latency == 0
 
 
+@pytest.mark.bad_input
+@pytest.mark.parametrize("control, argument", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_a_connected_controller_refuses_it_alike(cleanroomsml_fake, cleanroomsml_server, control, argument):
+    """Over the control API (CleanRoomsMLFake.connect): the same exception, the same message, nothing changed."""
+    from pytest_cleanroomsml.fake import CleanRoomsMLFake
+
+    model = cleanroomsml_fake.add_trained_model("churn")
+    with pytest.raises((TypeError, ValueError)) as in_process:
+        control(cleanroomsml_fake, model)
+
+    with pytest.raises(type(in_process.value)) as connected:
+        control(CleanRoomsMLFake.connect(cleanroomsml_server), model)
+
+    assert str(connected.value) == str(in_process.value)
+    assert cleanroomsml_fake.trained_models() == [model]
+    assert cleanroomsml_fake.latency == 0
+
+
 pytest_plugins = ["pytester"]
 
 OTHER_REGION_TEST = """

@@ -1,17 +1,20 @@
 """cleanroomsml-fake: run the Clean Rooms ML fake as a standalone HTTP server.
 
-Prints the endpoint URL on one line, then serves until SIGINT or SIGTERM.
+Prints the endpoint URL on one line, then serves until SIGINT or SIGTERM. A host other than a
+loopback address gets a warning on standard error: the control API answers whoever reaches it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 import threading
+import warnings
 from pathlib import Path
 
-from .controller import CleanRoomsMLFake
+from .controller import CleanRoomsMLFake, ExposedControlWarning
 from .models import REGIONS
 from .seed import SeedError, apply_seed, load_seed
 
@@ -34,7 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     fake.latency = args.latency
 
     try:
-        with fake.server(args.host, args.port, log_requests=True) as endpoint_url:
+        with contextlib.ExitStack() as serving:
+            # The warning as a command line tool's, not with the file and line warnings.warn adds.
+            with warnings.catch_warnings(record=True) as warned:
+                warnings.simplefilter("always", ExposedControlWarning)
+                endpoint_url = serving.enter_context(fake.server(args.host, args.port, log_requests=True))
+            for warning in warned:
+                print(f"{parser.prog}: warning: {warning.message}", file=sys.stderr, flush=True)
             stop = _stop_on_signals()
             # Printed once the signals are handled: a caller may stop us right away.
             print(endpoint_url, flush=True)
@@ -63,7 +72,12 @@ def _argument_parser() -> argparse.ArgumentParser:
         default=5000,
         help="port to listen on; 0 picks a free one (default: 5000)",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1); on any other, whoever reaches the port can steer the fake "
+        "through its control API, /_fake/ (a warning says so)",
+    )
     parser.add_argument(
         "--region",
         default="us-east-1",

@@ -6,8 +6,9 @@ import contextlib
 import logging
 import math
 import socket
+import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moto.core.models import DEFAULT_ACCOUNT_ID
 
@@ -23,6 +24,9 @@ from .models import (
 from .registration import ensure_registered
 from .responses import served_operations
 from .timeline import MISSING
+
+if TYPE_CHECKING:
+    from .remote_controller import RemoteCleanRoomsMLFake
 
 # Bounds of the fake's controls: a test that asks for more is mistaken, and 10**9 queued failures
 # would fill the memory.
@@ -53,6 +57,10 @@ def _check_overrides(overrides: dict[str, Any]) -> None:
             raise TypeError(
                 f"override {member} must be a string (or MISSING), not {type(value).__name__} {value!r:.80}"
             )
+
+
+class ExposedControlWarning(UserWarning):
+    """The fake serves on an address other machines may reach: they can steer it too."""
 
 
 class CleanRoomsMLFake:
@@ -110,13 +118,20 @@ class CleanRoomsMLFake:
     def server(self, host: str = "127.0.0.1", port: int = 0, log_requests: bool = False) -> Iterator[str]:
         """Serve over HTTP on a thread; yields the endpoint URL. Port 0 picks a free port.
 
-        Only the Clean Rooms ML routes are served (see http_server.py): not moto's control
-        API nor its other services. werkzeug logs every request at INFO; that log is kept
+        Only the Clean Rooms ML routes and this fake's control API (``/_fake/``, see
+        control_api.py) are served (see http_server.py): not moto's control API nor its other
+        services. A host other than a loopback address gets an ExposedControlWarning: whoever
+        reaches it can steer the fake. werkzeug logs every request at INFO; that log is kept
         only with ``log_requests``.
         """
         _check_can_listen(host, port)
         # Imported here: Flask and Jinja2 come with it, which in-process tests never need.
-        from .http_server import serve_on_thread
+        from .control_api import ControlAPI
+        from .http_server import exposure_warning, serve_on_thread
+
+        exposure = exposure_warning(host)
+        if exposure:
+            warnings.warn(ExposedControlWarning(exposure), stacklevel=3)  # the caller's with statement
 
         request_log = logging.getLogger("werkzeug")
         level = request_log.level
@@ -124,10 +139,21 @@ class CleanRoomsMLFake:
             request_log.setLevel(logging.WARNING)
         try:
             self._configured_backend()  # before a request can create a model
-            with serve_on_thread(host, port) as (bound_host, bound_port):
+            with serve_on_thread(host, port, ControlAPI(self)) as (bound_host, bound_port):
                 yield f"http://{bound_host}:{bound_port}"
         finally:
             request_log.setLevel(level)
+
+    @classmethod
+    def connect(cls, endpoint_url: str) -> RemoteCleanRoomsMLFake:
+        """A controller for the fake served at ``endpoint_url`` (``cleanroomsml-fake``, ``server()``), through
+        its control API: the same methods as this class, raising the same exceptions.
+
+        It needs no AWS credentials, and makes no request until a method is called.
+        """
+        from .remote_controller import RemoteCleanRoomsMLFake
+
+        return RemoteCleanRoomsMLFake(endpoint_url)
 
     # -- seeding --------------------------------------------------------------------
 

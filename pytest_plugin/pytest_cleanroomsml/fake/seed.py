@@ -18,16 +18,19 @@ docs/fake.md describes the format for users.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from ..package_data import trained_model_schema
-from .controller import CleanRoomsMLFake
 from .seed_yaml import SeedSyntaxError, node_at, parse_seed, place, shown
 from .timeline import MISSING
 
+# What seeds are applied to: a CleanRoomsMLFake, or the controller CleanRoomsMLFake.connect() returns.
+# Not imported: the controller's server imports this module (through control_api.py).
+Controller = Any
 # The members that say where a model is found: a seed's overrides of them must be strings.
 _IDENTIFIER_OVERRIDES = {
     member: {"type": "string"}
@@ -123,17 +126,9 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         document, root = parse_seed(text)
     except SeedSyntaxError as error:
         raise SeedError(f"{path}: {error.problem} ({place(error.mark)})") from None
-    schema_errors = sorted(
-        jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
-        key=lambda error: list(map(str, error.absolute_path)),
+    problems = seed_problems(
+        document, lambda schema_path: place(getattr(node_at(root, schema_path), "start_mark", None))
     )
-    problems = [
-        (
-            _location(error.absolute_path),
-            f"{_message(error)} ({place(getattr(node_at(root, error.absolute_path), 'start_mark', None))})",
-        )
-        for error in schema_errors
-    ] or _unreachable_models(document)
     if problems:
         lines = [f"{path}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
         if len(problems) > _MOST_PROBLEMS:
@@ -141,6 +136,24 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         raise SeedError("\n".join(lines))
     checked: dict[str, Any] = document  # a mapping, as the schema requires
     return checked
+
+
+def seed_problems(document: Any, place_of: Callable[[Any], str] | None = None) -> list[tuple[str, str]]:
+    """(location, message) of each problem of a parsed seed document, schema errors first; [] for a good one.
+
+    ``place_of`` says where in its file the value at a jsonschema path is, for the message.
+    """
+    schema_errors = sorted(
+        jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
+        key=lambda error: list(map(str, error.absolute_path)),
+    )
+    return [
+        (
+            _location(error.absolute_path),
+            _message(error) + (f" ({place_of(error.absolute_path)})" if place_of else ""),
+        )
+        for error in schema_errors
+    ] or _unreachable_models(document)
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -176,7 +189,7 @@ def _unreachable_models(document: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def apply_seed(fake: CleanRoomsMLFake, seed: dict[str, Any]) -> list[dict[str, Any]]:
+def apply_seed(fake: Controller, seed: dict[str, Any]) -> list[dict[str, Any]]:
     """Add the models of a checked seed document to the fake.
 
     Returns what was added, as the fake described it: each model, then its versions.
@@ -212,7 +225,7 @@ def _overrides(entry: dict[str, Any]) -> dict[str, Any]:
     return overrides
 
 
-def _schedule_status_changes(fake: CleanRoomsMLFake, trained_model_arn: str, entry: dict[str, Any]) -> None:
+def _schedule_status_changes(fake: Controller, trained_model_arn: str, entry: dict[str, Any]) -> None:
     """Script the status of the version just added, which is the model's latest."""
     for change in entry.get("statusChanges", []):
         details = change.get("statusDetails", {})
