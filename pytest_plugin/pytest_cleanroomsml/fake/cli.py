@@ -1,6 +1,7 @@
 """cleanroomsml-fake: run the Clean Rooms ML fake as a standalone HTTP server.
 
 Prints the endpoint URL on one line, then serves until SIGINT or SIGTERM.
+``cleanroomsml-fake snapshot ...`` writes a seed file from a collaboration instead (snapshot_cli.py).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from pathlib import Path
 from .controller import CleanRoomsMLFake
 from .models import REGIONS
 from .seed import SeedError, apply_seed, load_seed
+from .snapshot_cli import add_snapshot_parser, run_snapshot
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _argument_parser()
     args = parser.parse_args(argv)
+    if args.command == "snapshot":
+        return run_snapshot(args)
     try:
         seed = load_seed(args.seed) if args.seed else None
     except SeedError as error:
@@ -94,6 +98,8 @@ def _argument_parser() -> argparse.ArgumentParser:
         default=0.0,
         help="how long a created model stays CREATE_IN_PROGRESS (default: 0)",
     )
+    # Without a command it serves, with the options above, as it always has.
+    add_snapshot_parser(parser.add_subparsers(dest="command", title="commands"))
     return parser
 
 
