@@ -95,10 +95,11 @@ class _VersionReader:
         latest = summary.get("versionIdentifier")
         listed = self._listed_versions(summary["membershipIdentifier"], arn)
         if listed is None:
-            descriptions = self._trained_from(self._get(arn, latest))
+            descriptions = self._trained_from(self._get(arn, latest))[::-1]
         else:
             descriptions = [self._get(arn, version) for version in listed]
-        # Oldest first, and the version the listing calls latest last, whatever the clocks say.
+        # Oldest first (versions made in the same millisecond as found: base first), and the version
+        # the listing calls latest last, whatever the clocks say.
         return sorted(
             descriptions, key=lambda description: (description.get("versionIdentifier") == latest, created(description))
         )

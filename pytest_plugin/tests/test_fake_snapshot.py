@@ -1,0 +1,182 @@
+"""cleanroomsml-fake snapshot: a second fake serving the snapshot answers as the first did."""
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_cleanroomsml._shared.trained_model_validation import schema_violations
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
+from pytest_cleanroomsml.fake.cli import main
+from pytest_cleanroomsml.fake.snapshot import read_collaboration
+from pytest_cleanroomsml.fake.snapshot_redaction import Redaction, redaction_key
+from pytest_cleanroomsml.package_data import trained_model_schema
+from test_fake_cli import read_line, start_cli
+
+COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+OTHER_COLLABORATION = "99999999-8888-4777-8666-555555555555"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def seed_collaboration(fake: CleanRoomsMLFake) -> None:
+    """Several models, several versions each, failed ones with statusDetails, members botocore lacks or left out."""
+    churn = fake.add_trained_model(
+        "churn", "ACTIVE", COLLABORATION, description="Weekly churn", driftScore={"value": 0.2}
+    )["trainedModelArn"]
+    fake.add_version(churn, "CREATE_FAILED", statusDetails={"statusCode": "OOM", "message": "out of memory"})
+    fake.add_version(churn, "ACTIVE", metricsStatus="PUBLISH_SUCCEEDED", trainingContainerImageDigest="sha256:ab12")
+    broken = fake.add_trained_model(
+        "broken",
+        "CREATE_FAILED",
+        COLLABORATION,
+        statusDetails={"statusCode": "InternalError", "message": "container exited"},
+        stoppingCondition=fake.MISSING,
+    )["trainedModelArn"]
+    fake.add_version(broken, "CREATE_IN_PROGRESS", description="retry")
+    fake.add_trained_model("plain", "INACTIVE", COLLABORATION)
+    fake.add_trained_model("elsewhere", "ACTIVE", OTHER_COLLABORATION)
+
+
+def wire_answers(client: Any, collaboration: str, arns_and_versions: list[tuple[str, list[str]]]) -> list[Any]:
+    """The JSON bodies of every Get (latest and each version) and every List page (2 a page, and the default)."""
+    bodies: list[Any] = []
+    client.meta.events.register(
+        "before-parse.cleanroomsml.*", lambda response_dict, **_: bodies.append(opaque_token(response_dict["body"]))
+    )
+    for arn, versions in arns_and_versions:
+        client.get_collaboration_trained_model(trainedModelArn=arn, collaborationIdentifier=collaboration)
+        for version in versions:
+            client.get_collaboration_trained_model(
+                trainedModelArn=arn, collaborationIdentifier=collaboration, versionIdentifier=version
+            )
+    for page_size in (2, None):
+        paginator = client.get_paginator("list_collaboration_trained_models")
+        for _ in paginator.paginate(collaborationIdentifier=collaboration, PaginationConfig={"PageSize": page_size}):
+            pass
+    return bodies
+
+
+def opaque_token(body: bytes) -> Any:
+    """A body whose page token, if any, is only said to be there.
+
+    moto's tokens hold a hash() of the request, which differs from one process to the next.
+    """
+    answer = json.loads(body)
+    return {**answer, "nextToken": "<token>"} if "nextToken" in answer else answer
+
+
+def models_and_versions(fake: CleanRoomsMLFake, client: Any, collaboration: str) -> list[tuple[str, list[str]]]:
+    models = []
+    for model in fake.trained_models(collaboration):
+        listed = client.list_trained_model_versions(
+            membershipIdentifier=model["membershipIdentifier"], trainedModelArn=model["trainedModelArn"]
+        )["trainedModels"]
+        models.append((model["trainedModelArn"], [version["versionIdentifier"] for version in listed]))
+    return models
+
+
+def take_snapshot(endpoint_url: str, output: Path, *options: str) -> None:
+    arguments = ["snapshot", "--collaboration-identifier", COLLABORATION, "--region", "us-east-1"]
+    assert main([*arguments, "--endpoint-url", endpoint_url, "--output", str(output), *options]) == 0
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_second_fake_serving_the_snapshot_answers_every_get_and_list_as_the_first(
+    fake: CleanRoomsMLFake, fake_endpoint_url: str, new_client: Any, tmp_path: Path, suffix: str
+) -> None:
+    seed_collaboration(fake)
+    first = new_client(fake_endpoint_url)
+    requests = models_and_versions(fake, first, COLLABORATION)
+    expected = wire_answers(first, COLLABORATION, requests)
+    snapshot = tmp_path / f"snapshot{suffix}"
+
+    take_snapshot(fake_endpoint_url, snapshot)
+    second = start_cli("--port", "0", "--seed", str(snapshot))
+    try:
+        answers = wire_answers(new_client(read_line(second.stdout)), COLLABORATION, requests)
+    finally:
+        second.terminate()
+        stderr = second.communicate(timeout=30)[1]
+
+    assert "Traceback" not in stderr
+    assert len(expected) == 3 + 6 + 2 + 1  # 3 latest, 6 versions, 2 pages of 2 and the default page
+    assert [body["name"] for body in expected[-1]["collaborationTrainedModels"]] == ["churn", "broken", "plain"]
+    assert answers == expected
+
+
+def test_a_redacted_snapshot_is_served_with_every_identifier_replaced_consistently(
+    fake: CleanRoomsMLFake, fake_endpoint_url: str, new_client: Any, tmp_path: Path
+) -> None:
+    seed_collaboration(fake)
+    first = new_client(fake_endpoint_url)
+    requests = models_and_versions(fake, first, COLLABORATION)
+    originals = wire_answers(first, COLLABORATION, requests)
+    redaction = Redaction(redaction_key())
+    snapshot = tmp_path / "snapshot.yaml"
+
+    take_snapshot(fake_endpoint_url, snapshot, "--redact")
+    second = start_cli("--port", "0", "--seed", str(snapshot))
+    try:
+        answers = wire_answers(
+            new_client(read_line(second.stdout)),
+            redaction.uuid(COLLABORATION),
+            redaction.document([list(request) for request in requests]),
+        )
+    finally:
+        second.terminate()
+        second.communicate(timeout=30)
+
+    assert answers == redaction.document(originals)
+    answer_text, original_text = json.dumps(answers), json.dumps(originals)
+    original_ids = set(UUID.findall(original_text)) | {"123456789012"}
+    assert not [identifier for identifier in original_ids if identifier in answer_text]
+    assert len(set(UUID.findall(answer_text))) == len(set(UUID.findall(original_text)))  # one for one
+    schema = trained_model_schema()
+    for body in answers[: 3 + 6]:  # every get answer: ids and ARNs match the service model's patterns
+        known = {member: value for member, value in body.items() if member in schema["properties"]}
+        assert schema_violations(known, schema) == []
+        assert f"membership/{body['membershipIdentifier']}/" in body["trainedModelArn"]
+    for body in answers[-1]["collaborationTrainedModels"]:
+        known = {member: value for member, value in body.items() if member != "driftScore"}
+        assert schema_violations(known, schema, "CollaborationTrainedModelSummary") == []
+
+
+def test_redaction_is_the_same_in_every_run_and_keyed_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    public = Redaction()
+    monkeypatch.setenv("CLEANROOMSML_REDACTION_KEY", "a team secret")
+
+    assert public.uuid(COLLABORATION) == "9412b5ea-b2b4-45cb-81dd-749937c3fe40"
+    assert public.account("123456789012") == "458436337970"
+    assert Redaction(redaction_key()).uuid(COLLABORATION) not in (COLLABORATION, public.uuid(COLLABORATION))
+    assert public.document({"description": f"from {COLLABORATION.upper()} of 123456789012"}) == {
+        "description": f"from {public.uuid(COLLABORATION)} of 123456789012"  # no account member or ARN named it
+    }
+
+
+def test_versions_are_found_through_incremental_channels_when_they_cannot_be_listed(
+    fake: CleanRoomsMLFake, new_client: Any
+) -> None:
+    seed_collaboration(fake)
+    fake.fail_next("ListTrainedModelVersions", "AccessDeniedException")
+    with fake.mock():
+        chained = read_collaboration(new_client(), COLLABORATION, max_concurrency=1)
+
+    operations = [operation for operation, _ in fake.calls]
+    assert [[version["status"] for version in model] for model in chained] == [
+        ["ACTIVE", "CREATE_FAILED", "ACTIVE"],
+        ["CREATE_FAILED", "CREATE_IN_PROGRESS"],
+        ["INACTIVE"],
+    ]
+    # Denied once for the membership that made all three: never asked again.
+    assert operations.count("ListTrainedModelVersions") == 1
+
+
+def test_every_page_of_the_listing_is_read(fake: CleanRoomsMLFake, new_client: Any) -> None:
+    for number in range(5):
+        fake.add_trained_model(f"model-{number}", "ACTIVE", COLLABORATION)
+    with fake.mock():
+        models = read_collaboration(new_client(), COLLABORATION, page_size=2)
+
+    assert [model[0]["name"] for model in models] == [f"model-{number}" for number in range(5)]
+    assert [operation for operation, _ in fake.calls].count("ListCollaborationTrainedModels") == 3
