@@ -180,3 +180,118 @@ def test_every_page_of_the_listing_is_read(fake: CleanRoomsMLFake, new_client: A
 
     assert [model[0]["name"] for model in models] == [f"model-{number}" for number in range(5)]
     assert [operation for operation, _ in fake.calls].count("ListCollaborationTrainedModels") == 3
+
+
+def snapshot_error(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str]:
+    status = main(["snapshot", *arguments])
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return status, captured.err
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (
+            ["--collaboration-identifier", "churn"],
+            "--collaboration-identifier must be a collaboration ID (a UUID of 36 characters), got 'churn' of 5 characters",
+        ),
+        (
+            ["--collaboration-identifier", COLLABORATION, "--endpoint-url", "ftp://127.0.0.1"],
+            "--endpoint-url must be an http:// or https:// URL with a host, got 'ftp://127.0.0.1'",
+        ),
+        (
+            ["--collaboration-identifier", COLLABORATION, "--output", "models.txt"],
+            "--output must end in .yaml, .yml or .json (its format), got 'models.txt'",
+        ),
+        (
+            ["--collaboration-identifier", COLLABORATION, "--output", "/nowhere/models.yaml"],
+            "--output '/nowhere/models.yaml': its folder does not exist",
+        ),
+    ],
+)
+def test_bad_arguments_are_refused_before_any_call(
+    fake: CleanRoomsMLFake,
+    fake_endpoint_url: str,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
+) -> None:
+    status, stderr = snapshot_error(capsys, "--endpoint-url", fake_endpoint_url, *arguments)
+
+    assert (status, stderr) == (2, f"cleanroomsml-fake snapshot: error: {message}\n")
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        (
+            "AccessDeniedException",
+            "ListCollaborationTrainedModels was denied (the caller needs the IAM action "
+            "cleanrooms-ml:ListCollaborationTrainedModels): 'Not authorized; x-amz-security-token=<redacted>'",
+        ),
+        (
+            "ResourceNotFoundException",
+            f"--collaboration-identifier '{COLLABORATION}': no such collaboration for this caller in us-east-1 "
+            "(ListCollaborationTrainedModels: 'Not authorized; x-amz-security-token=<redacted>')",
+        ),
+        (
+            "ValidationException",
+            "ListCollaborationTrainedModels failed with ValidationException: "
+            "'Not authorized; x-amz-security-token=<redacted>'",
+        ),
+    ],
+)
+def test_a_refused_call_is_one_line_naming_it_without_the_credentials(
+    fake: CleanRoomsMLFake,
+    fake_endpoint_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    code: str,
+    message: str,
+) -> None:
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLEsessiontoken")
+    fake.fail_next(
+        "ListCollaborationTrainedModels",
+        code,
+        message="Not authorized; x-amz-security-token=FwoGZXIvYXdzEXAMPLEsessiontoken",
+    )
+
+    status, stderr = snapshot_error(
+        capsys,
+        "--collaboration-identifier",
+        COLLABORATION,
+        "--endpoint-url",
+        fake_endpoint_url,
+        "--region",
+        "us-east-1",
+    )
+
+    assert (status, stderr) == (1, f"cleanroomsml-fake snapshot: error: {message}\n")
+
+
+def test_without_credentials_or_with_an_unknown_profile_nothing_is_called(
+    fake: CleanRoomsMLFake,
+    fake_endpoint_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for variable in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(variable)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    arguments = ("--collaboration-identifier", COLLABORATION, "--endpoint-url", fake_endpoint_url)
+
+    no_credentials = snapshot_error(capsys, *arguments)
+    no_profile = snapshot_error(capsys, *arguments, "--profile", "nobody")
+
+    assert no_credentials == (
+        1,
+        "cleanroomsml-fake snapshot: error: no AWS credentials found: give --profile, "
+        "or set them in the environment (AWS_ACCESS_KEY_ID...)\n",
+    )
+    assert no_profile == (
+        1,
+        "cleanroomsml-fake snapshot: error: --profile 'nobody': no such profile in the AWS config files\n",
+    )
+    assert fake.calls == []
