@@ -25,6 +25,7 @@ from benchmarks import (
     plugin_memory,
     plugin_xdist,
     pytest_suite,
+    snapshot_models,
     vs_aws_cli,
     wait,
 )
@@ -47,6 +48,7 @@ BENCHMARKS = (
     fake_throughput,
     fake_in_process,
     vs_aws_cli,
+    snapshot_models,
 )
 
 

@@ -102,7 +102,9 @@ def seed_text(document: dict[str, Any], form: str) -> str:
     """The seed document as YAML or JSON text (timestamps are ISO 8601 text already)."""
     if form == "json":
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    text: str = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1000)
+    # libyaml's emitter, when PyYAML has it, writes a snapshot of 1,000 versions some 20 times faster.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
     return text
 
 
