@@ -194,7 +194,8 @@ def snapshot_error(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple
     [
         (
             ["--collaboration-identifier", "churn"],
-            "--collaboration-identifier must be a collaboration ID (a UUID of 36 characters), got 'churn' of 5 characters",
+            "--collaboration-identifier must be a collaboration ID (a UUID of 36 characters), "
+            "got 'churn' of 5 characters",
         ),
         (
             ["--collaboration-identifier", COLLABORATION, "--endpoint-url", "ftp://127.0.0.1"],

@@ -45,6 +45,8 @@ _MESSAGE_LIMIT = 200
 # Larger files are no seed (a seed of thousands of models is a few hundred kB).
 MAX_SEED_BYTES = 10 * 1024 * 1024
 
+# Requests must name it as the service's pattern allows, so the seed must too.
+_COLLABORATION_IDENTIFIER = {"type": "string", "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"]}
 _STATUS_DETAILS = {
     "type": "object",
     "properties": {"statusCode": {"type": "string"}, "message": {"type": "string"}},
@@ -78,11 +80,7 @@ SEED_SCHEMA = {
                 "type": "object",
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
-                    # Requests must name it as the service's pattern allows, so the seed must too.
-                    "collaborationIdentifier": {
-                        "type": "string",
-                        "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"],
-                    },
+                    "collaborationIdentifier": _COLLABORATION_IDENTIFIER,
                     "versions": {
                         "type": "array",
                         "items": {
@@ -107,9 +105,7 @@ _AWS_CLI_DESCRIPTION = {
     "type": "object",
     "properties": {
         **_IDENTIFIER_OVERRIDES,
-        "collaborationIdentifier": SEED_SCHEMA["properties"]["models"]["items"]["properties"][
-            "collaborationIdentifier"
-        ],
+        "collaborationIdentifier": _COLLABORATION_IDENTIFIER,
         "trainedModelArn": {"type": "string", "minLength": 1},
         "name": {"type": "string", "minLength": 1},
         "status": {"type": "string", "minLength": 1},

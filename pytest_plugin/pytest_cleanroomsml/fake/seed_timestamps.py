@@ -39,10 +39,10 @@ def _converted(value: Any, shape: Shape) -> Any:
     if shape.type_name == "timestamp":
         return parsed_date_time(value) or value
     if shape.type_name == "structure" and isinstance(value, dict):
-        members = shape.members  # type: ignore[attr-defined]  # a StructureShape
+        members = shape.members
         return {name: _converted(item, members[name]) if name in members else item for name, item in value.items()}
     if shape.type_name == "list" and isinstance(value, list):
-        return [_converted(item, shape.member) for item in value]  # type: ignore[attr-defined]  # a ListShape
+        return [_converted(item, shape.member) for item in value]
     if shape.type_name == "map" and isinstance(value, dict):
-        return {key: _converted(item, shape.value) for key, item in value.items()}  # type: ignore[attr-defined]
+        return {key: _converted(item, shape.value) for key, item in value.items()}
     return value

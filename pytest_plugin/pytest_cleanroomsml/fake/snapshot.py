@@ -52,7 +52,8 @@ def read_collaboration(
         collaborationIdentifier=collaboration_identifier,
     )
     reader = _VersionReader(client, collaboration_identifier, page_size)
-    return map_concurrently(reader.versions_of, summaries, max_concurrency)
+    models: list[list[dict[str, Any]]] = map_concurrently(reader.versions_of, summaries, max_concurrency)
+    return models
 
 
 def keep_unknown_members(client: BaseClient) -> None:
@@ -149,4 +150,5 @@ class _VersionReader:
         response = self.client.get_collaboration_trained_model(
             trainedModelArn=arn, collaborationIdentifier=self.collaboration_identifier, **version
         )
-        return without_response_metadata(response)
+        description: dict[str, Any] = without_response_metadata(response)
+        return description

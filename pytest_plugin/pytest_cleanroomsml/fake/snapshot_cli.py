@@ -110,13 +110,11 @@ def seed_text(document: dict[str, Any], form: str) -> str:
 
 def _argument_problem(args: argparse.Namespace) -> str | None:
     rule = IdentifierRule(trained_model_schema()["$defs"]["UUID"], "a collaboration ID (a UUID of 36 characters)")
-    problem = rule.error("--collaboration-identifier", args.collaboration_identifier)
+    problem: str | None = rule.error("--collaboration-identifier", args.collaboration_identifier)
+    if problem is None and args.endpoint_url is not None:
+        problem = url_error("--endpoint-url", args.endpoint_url)
     if problem:
         return problem
-    if args.endpoint_url is not None:
-        problem = url_error("--endpoint-url", args.endpoint_url)
-        if problem:
-            return problem
     if args.output is not None:
         if args.output.suffix.lower() not in SUFFIXES:
             return f"--output must end in .yaml, .yml or .json (its format), got {quoted(str(args.output))}"
@@ -152,7 +150,7 @@ def _call_failure(error: Exception, args: argparse.Namespace, secrets: Any) -> s
     if isinstance(error, NoCredentialsError):
         return "no AWS credentials found: give --profile, or set them in the environment (AWS_ACCESS_KEY_ID...)"
     if not isinstance(error, ClientError):
-        return redacted(f"cannot reach Clean Rooms ML: {error}", secrets)
+        return str(redacted(f"cannot reach Clean Rooms ML: {error}", secrets))
     operation = error.operation_name
     code = error.response.get("Error", {}).get("Code", "")
     said = quoted(redacted(error.response.get("Error", {}).get("Message", ""), secrets))
