@@ -296,3 +296,28 @@ def test_without_credentials_or_with_an_unknown_profile_nothing_is_called(
         "cleanroomsml-fake snapshot: error: --profile 'nobody': no such profile in the AWS config files\n",
     )
     assert fake.calls == []
+
+
+@pytest.mark.parametrize(
+    "region, message",
+    [
+        (None, "--region: none given, and the environment and profile name none"),
+        ("us east", "--region 'us east': Provided region_name 'us east' doesn't match a supported format."),
+    ],
+)
+def test_a_missing_or_malformed_region_is_named(
+    fake: CleanRoomsMLFake,
+    fake_endpoint_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    region: str | None,
+    message: str,
+) -> None:
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    arguments = ["--collaboration-identifier", COLLABORATION, "--endpoint-url", fake_endpoint_url]
+
+    status, stderr = snapshot_error(capsys, *arguments, *(["--region", region] if region else []))
+
+    assert (status, stderr) == (1, f"cleanroomsml-fake snapshot: error: {message}\n")
+    assert fake.calls == []
