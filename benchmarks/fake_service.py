@@ -32,7 +32,7 @@ def served_models(count, status="ACTIVE", latency=0.0, versions=1):
         fake.add_trained_model(f"model-{number}", status, COLLABORATION)["trainedModelArn"] for number in range(count)
     ]
     for arn in arns:
-        for _ in range(versions - 1):
+        for _later_version in range(versions - 1):
             fake.add_version(arn, status)
     try:
         with fake.server() as endpoint_url:

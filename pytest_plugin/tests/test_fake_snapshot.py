@@ -52,8 +52,7 @@ def wire_answers(client: Any, collaboration: str, arns_and_versions: list[tuple[
             )
     for page_size in (2, None):
         paginator = client.get_paginator("list_collaboration_trained_models")
-        for _ in paginator.paginate(collaborationIdentifier=collaboration, PaginationConfig={"PageSize": page_size}):
-            pass
+        list(paginator.paginate(collaborationIdentifier=collaboration, PaginationConfig={"PageSize": page_size}))
     return bodies
 
 
@@ -162,7 +161,7 @@ def test_versions_are_found_through_incremental_channels_when_they_cannot_be_lis
     with fake.mock():
         chained = read_collaboration(new_client(), COLLABORATION, max_concurrency=1)
 
-    operations = [operation for operation, _ in fake.calls]
+    operations = [call[0] for call in fake.calls]
     assert [[version["status"] for version in model] for model in chained] == [
         ["ACTIVE", "CREATE_FAILED", "ACTIVE"],
         ["CREATE_FAILED", "CREATE_IN_PROGRESS"],
@@ -179,7 +178,7 @@ def test_every_page_of_the_listing_is_read(fake: CleanRoomsMLFake, new_client: A
         models = read_collaboration(new_client(), COLLABORATION, page_size=2)
 
     assert [model[0]["name"] for model in models] == [f"model-{number}" for number in range(5)]
-    assert [operation for operation, _ in fake.calls].count("ListCollaborationTrainedModels") == 3
+    assert [call[0] for call in fake.calls].count("ListCollaborationTrainedModels") == 3
 
 
 def snapshot_error(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str]:
