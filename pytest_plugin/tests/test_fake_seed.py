@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
-from pytest_cleanroomsml.fake.seed import SeedError, apply_seed, load_seed
+from pytest_cleanroomsml.fake.seed import SeedError, apply_seed, apply_seed_document, load_seed
 
 MEMBERSHIP = "11111111-2222-4333-8444-555555555555"
 COLLABORATION = "0c5b1f3e-1111-4222-8333-444455556666"
@@ -242,3 +242,15 @@ def test_what_the_aws_cli_prints_seeds_a_fake_that_answers_the_same(
 
     assert from_a_list == expected
     assert fake.trained_models() == [expected[1]]  # one object: one version, as printed
+
+
+def test_a_parsed_document_seeds_the_fake_and_its_mistakes_name_where_it_came_from(fake: CleanRoomsMLFake) -> None:
+    [model] = apply_seed_document(fake, {"models": [{"name": "churn", "status": "CREATE_FAILED"}]}, "marker")
+    [described] = apply_seed_document(fake, json.loads(AWS_CLI_JSON)[1])
+
+    with pytest.raises(SeedError) as raised:
+        apply_seed_document(fake, {"models": [{"name": "churn", "status": 5}]}, "marker")
+
+    assert (model["name"], model["status"]) == ("churn", "CREATE_FAILED")
+    assert described["versionIdentifier"] == LATEST_VERSION
+    assert str(raised.value) == "marker: models[0].status: 5 is not of type 'string'"
