@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pytest_cleanroomsml._shared.trained_model_validation import schema_violations
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
 from pytest_cleanroomsml.fake.cli import main
@@ -320,3 +321,16 @@ def test_a_missing_or_malformed_region_is_named(
 
     assert (status, stderr) == (1, f"cleanroomsml-fake snapshot: error: {message}\n")
     assert fake.calls == []
+
+
+def test_without_output_the_yaml_goes_to_standard_output(
+    fake: CleanRoomsMLFake, fake_endpoint_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.add_trained_model("churn", "ACTIVE", COLLABORATION)
+    arguments = ["--collaboration-identifier", COLLABORATION, "--endpoint-url", fake_endpoint_url]
+
+    assert main(["snapshot", *arguments]) == 0
+
+    captured = capsys.readouterr()
+    assert [model["name"] for model in yaml.safe_load(captured.out)["models"]] == ["churn"]
+    assert captured.err == "cleanroomsml-fake snapshot: 1 trained models, 1 versions written to standard output\n"

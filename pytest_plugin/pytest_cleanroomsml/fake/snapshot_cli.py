@@ -85,16 +85,14 @@ def run_snapshot(args: argparse.Namespace) -> int:
     text = seed_text(document, SUFFIXES.get(args.output.suffix.lower(), "yaml") if args.output else "yaml")
     if args.output is None:
         sys.stdout.write(text)
-        return 0
-    try:
-        _write_whole(args.output, text)
-    except OSError as error:
-        return _fail(f"--output {quoted(str(args.output))}: cannot write it: {error.strerror}", 1)
+    else:
+        try:
+            _write_whole(args.output, text)
+        except OSError as error:
+            return _fail(f"--output {quoted(str(args.output))}: cannot write it: {error.strerror}", 1)
     versions = sum(len(model.get("versions", [])) + 1 for model in document["models"])
-    print(
-        f"{PROG}: {len(document['models'])} trained models, {versions} versions written to {args.output}",
-        file=sys.stderr,
-    )
+    where = args.output or "standard output"
+    print(f"{PROG}: {len(document['models'])} trained models, {versions} versions written to {where}", file=sys.stderr)
     return 0
 
 
