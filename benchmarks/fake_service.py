@@ -19,8 +19,8 @@ class ServedFake:
 
 
 @contextlib.contextmanager
-def served_models(count, status="ACTIVE", latency=0.0):
-    """Serve ``count`` models of one collaboration, each request delayed by ``latency`` seconds.
+def served_models(count, status="ACTIVE", latency=0.0, versions=1):
+    """Serve ``count`` models of one collaboration, ``versions`` versions each, requests delayed by ``latency`` s.
 
     The server runs on threads of this process; what is measured runs in other processes
     (ansible-playbook, the lookup timer), so that it never competes with the server for
@@ -31,6 +31,9 @@ def served_models(count, status="ACTIVE", latency=0.0):
     arns = [
         fake.add_trained_model(f"model-{number}", status, COLLABORATION)["trainedModelArn"] for number in range(count)
     ]
+    for arn in arns:
+        for _later_version in range(versions - 1):
+            fake.add_version(arn, status)
     try:
         with fake.server() as endpoint_url:
             fake.latency = latency

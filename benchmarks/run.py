@@ -26,6 +26,7 @@ from benchmarks import (
     plugin_memory,
     plugin_xdist,
     pytest_suite,
+    snapshot_models,
     vs_aws_cli,
     wait,
 )
@@ -49,6 +50,7 @@ BENCHMARKS = (
     fake_in_process,
     control_request,
     vs_aws_cli,
+    snapshot_models,
 )
 
 

@@ -38,6 +38,8 @@ VERSION_MODULE = PLUGIN_PACKAGE / "_version.py"
 # module_utils files with no Ansible import, which the pytest plugin uses as they are.
 SHARED_MODULE_UTILS = (
     "cleanroomsml_service.py",
+    "concurrency.py",
+    "connection_checks.py",
     "credential_redaction.py",
     "identifier_rules.py",
     "quoted_values.py",

@@ -24,7 +24,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import
 _TIMEOUTS = ("connect_timeout", "read_timeout")
 
 
-def _url_error(what, url):
+def url_error(what, url):
     """Why url is not an http(s) URL with a host, in a message naming what it is; or None."""
     expected = f"{what} must be an http:// or https:// URL with a host"
     if not isinstance(url, str):
@@ -42,7 +42,7 @@ def _url_error(what, url):
 
 def endpoint_url_error(endpoint_url):
     """Why endpoint_url cannot be sent requests to, or None (None: the Region's AWS endpoint)."""
-    return None if endpoint_url is None else _url_error("endpoint_url", endpoint_url)
+    return None if endpoint_url is None else url_error("endpoint_url", endpoint_url)
 
 
 def aws_config_error(aws_config):
@@ -74,7 +74,7 @@ def aws_config_error(aws_config):
                 f"aws_config's proxies must map a scheme (http, https) to a proxy URL, got a {type(proxies).__name__}"
             )
         for scheme, url in proxies.items():
-            problem = _url_error(f"aws_config's proxies[{quoted(scheme)}]", url)
+            problem = url_error(f"aws_config's proxies[{quoted(scheme)}]", url)
             if problem:
                 return problem
     return None

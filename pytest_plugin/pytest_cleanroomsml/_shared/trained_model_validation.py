@@ -75,17 +75,20 @@ def without_response_metadata(response):
     return {key: value for key, value in response.items() if key != "ResponseMetadata"}
 
 
-def _is_date_time(value):
-    """RFC 3339 date-time: a date, a 'T', a time and an explicit offset or 'Z'."""
-    if not isinstance(value, str):
-        return True  # the type keyword reports non-strings
-    if len(value) < 20 or value[10] not in "Tt":
-        return False
+def parsed_date_time(text):
+    """The datetime an RFC 3339 date-time (a date, a 'T', a time and an explicit offset or 'Z') names, else None."""
+    if not isinstance(text, str) or len(text) < 20 or text[10] not in "Tt":
+        return None
     try:
-        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        parsed = datetime.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        return False
-    return parsed.tzinfo is not None
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def _is_date_time(value):
+    # The type keyword reports non-strings.
+    return not isinstance(value, str) or parsed_date_time(value) is not None
 
 
 def _validator(schema, definition):

@@ -2,6 +2,7 @@
 
 Prints the endpoint URL on one line, then serves until SIGINT or SIGTERM. A host other than a
 loopback address gets a warning on standard error: the control API answers whoever reaches it.
+``cleanroomsml-fake snapshot ...`` writes a seed file from a collaboration instead (snapshot_cli.py).
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from pathlib import Path
 from .controller import CleanRoomsMLFake, ExposedControlWarning
 from .models import REGIONS
 from .seed import SeedError, apply_seed, load_seed
+from .snapshot_cli import add_snapshot_parser, run_snapshot
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _argument_parser()
     args = parser.parse_args(argv)
+    if args.command == "snapshot":
+        return run_snapshot(args)
     try:
         seed = load_seed(args.seed) if args.seed else None
     except SeedError as error:
@@ -108,6 +112,8 @@ def _argument_parser() -> argparse.ArgumentParser:
         default=0.0,
         help="how long a created model stays CREATE_IN_PROGRESS (default: 0)",
     )
+    # Without a command it serves, with the options above, as it always has.
+    add_snapshot_parser(parser.add_subparsers(dest="command", title="commands"))
     return parser
 
 

@@ -13,18 +13,23 @@
           - status: CREATE_IN_PROGRESS   # plus statusDetails, statusChanges,
                                          # overrides and missingMembers as above
 
+A seed may also be what ``aws cleanroomsml get-collaboration-trained-model`` prints (one
+description, or a list of them): each description becomes an entry that reproduces it.
+ISO 8601 timestamps in overrides become datetimes (seed_timestamps.py).
 docs/fake.md describes the format for users.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
+from .._shared.trained_model_validation import without_response_metadata
 from ..package_data import trained_model_schema
+from .seed_entries import seed_document, versions_by_model
+from .seed_timestamps import with_datetimes
 from .seed_yaml import SeedSyntaxError, node_at, parse_seed, place, shown
 from .timeline import MISSING
 
@@ -42,6 +47,8 @@ _MESSAGE_LIMIT = 200
 # Larger files are no seed (a seed of thousands of models is a few hundred kB).
 MAX_SEED_BYTES = 10 * 1024 * 1024
 
+# Requests must name it as the service's pattern allows, so the seed must too.
+_COLLABORATION_IDENTIFIER = {"type": "string", "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"]}
 _STATUS_DETAILS = {
     "type": "object",
     "properties": {"statusCode": {"type": "string"}, "message": {"type": "string"}},
@@ -75,11 +82,7 @@ SEED_SCHEMA = {
                 "type": "object",
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
-                    # Requests must name it as the service's pattern allows, so the seed must too.
-                    "collaborationIdentifier": {
-                        "type": "string",
-                        "pattern": trained_model_schema()["$defs"]["UUID"]["pattern"],
-                    },
+                    "collaborationIdentifier": _COLLABORATION_IDENTIFIER,
                     "versions": {
                         "type": "array",
                         "items": {
@@ -98,6 +101,20 @@ SEED_SCHEMA = {
     "required": ["models"],
     "additionalProperties": False,
 }
+
+# The JSON of `aws cleanroomsml get-collaboration-trained-model`, one description or a list of them.
+_AWS_CLI_DESCRIPTION = {
+    "type": "object",
+    "properties": {
+        **_IDENTIFIER_OVERRIDES,
+        "collaborationIdentifier": _COLLABORATION_IDENTIFIER,
+        "trainedModelArn": {"type": "string", "minLength": 1},
+        "name": {"type": "string", "minLength": 1},
+        "status": {"type": "string", "minLength": 1},
+    },
+    "required": ["trainedModelArn", "name"],
+}
+_AWS_CLI_DESCRIPTIONS = {"type": "array", "items": _AWS_CLI_DESCRIPTION, "minItems": 1}
 
 
 class SeedError(Exception):
@@ -126,34 +143,78 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         document, root = parse_seed(text)
     except SeedSyntaxError as error:
         raise SeedError(f"{path}: {error.problem} ({place(error.mark)})") from None
-    problems = seed_problems(
-        document, lambda schema_path: place(getattr(node_at(root, schema_path), "start_mark", None))
-    )
-    if problems:
-        lines = [f"{path}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
-        if len(problems) > _MOST_PROBLEMS:
-            lines.append(f"{path}: and {len(problems) - _MOST_PROBLEMS} more problems")
-        raise SeedError("\n".join(lines))
+    return checked_seed(document, str(path), root)
+
+
+def checked_seed(document: Any, origin: str = "seed", root: Any = None) -> dict[str, Any]:
+    """The seed document of parsed YAML or JSON, checked; raises SeedError naming ``origin`` and the entry.
+
+    ``document`` is in the seed format, or is the AWS CLI's JSON of one description or a list
+    of them, which becomes a seed document reproducing each. ``root``: the parsed YAML node, to
+    say where in the file a mistake is.
+    """
+    if isinstance(document, list) or (isinstance(document, dict) and "trainedModelArn" in document):
+        is_list = isinstance(document, list)
+        _refuse_problems(
+            origin, _schema_problems(document, _AWS_CLI_DESCRIPTIONS if is_list else _AWS_CLI_DESCRIPTION, root)
+        )
+        descriptions = [without_response_metadata(description) for description in (document if is_list else [document])]
+        _refuse_problems(origin, _repeated_versions(descriptions) if is_list else [])
+        return seed_document(versions_by_model(descriptions))
+    _refuse_problems(origin, seed_problems(document, root))
     checked: dict[str, Any] = document  # a mapping, as the schema requires
     return checked
 
 
-def seed_problems(document: Any, place_of: Callable[[Any], str] | None = None) -> list[tuple[str, str]]:
-    """(location, message) of each problem of a parsed seed document, schema errors first; [] for a good one.
+def apply_seed_document(fake: Controller, document: Any, origin: str = "seed") -> list[dict[str, Any]]:
+    """``apply_seed(fake, checked_seed(document, origin))``: for a seed that did not come from a file."""
+    return apply_seed(fake, checked_seed(document, origin))
 
-    ``place_of`` says where in its file the value at a jsonschema path is, for the message.
+
+def seed_problems(document: Any, root: Any = None) -> list[tuple[str, str]]:
+    """(location, message) of each problem of a document in the seed format, schema errors first; [] for a good one.
+
+    ``root``: the parsed YAML node, to say where in the file a mistake is.
     """
+    return _schema_problems(document, SEED_SCHEMA, root) or _unreachable_models(document)
+
+
+def _schema_problems(document: Any, schema: dict[str, Any], root: Any) -> list[tuple[str, str]]:
     schema_errors = sorted(
-        jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
+        jsonschema.Draft202012Validator(schema).iter_errors(document),
         key=lambda error: list(map(str, error.absolute_path)),
     )
     return [
-        (
-            _location(error.absolute_path),
-            _message(error) + (f" ({place_of(error.absolute_path)})" if place_of else ""),
-        )
+        (_location(error.absolute_path), _message(error) + _place_in(root, error.absolute_path))
         for error in schema_errors
-    ] or _unreachable_models(document)
+    ]
+
+
+def _place_in(root: Any, path: Any) -> str:
+    """ " (line 4, column 13)" for a file's node; nothing for a document that came from no file."""
+    return "" if root is None else f" ({place(getattr(node_at(root, path), 'start_mark', None))})"
+
+
+def _refuse_problems(origin: str, problems: list[tuple[str, str]]) -> None:
+    if problems:
+        lines = [f"{origin}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
+        if len(problems) > _MOST_PROBLEMS:
+            lines.append(f"{origin}: and {len(problems) - _MOST_PROBLEMS} more problems")
+        raise SeedError("\n".join(lines))
+
+
+def _repeated_versions(descriptions: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Descriptions of a version already given: which one the fake should serve is unclear."""
+    first_seen: dict[tuple[Any, Any], int] = {}
+    problems = []
+    for index, description in enumerate(descriptions):
+        version = (description["trainedModelArn"], description.get("versionIdentifier"))
+        if version in first_seen:
+            problems.append(
+                (f"[{index}]", f"the same trainedModelArn and versionIdentifier as [{first_seen[version]}]")
+            )
+        first_seen.setdefault(version, index)
+    return problems
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -218,7 +279,7 @@ def apply_seed(fake: Controller, seed: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _overrides(entry: dict[str, Any]) -> dict[str, Any]:
-    overrides = dict(entry.get("overrides", {}))
+    overrides = with_datetimes(entry.get("overrides", {}))
     if "statusDetails" in entry:
         overrides["statusDetails"] = entry["statusDetails"]
     overrides.update((member, MISSING) for member in entry.get("missingMembers", []))
