@@ -78,9 +78,7 @@ def test_after_counts_from_the_call_once_the_model_was_read(fake: CleanRoomsMLFa
     assert status_of(fake_client, model) == "ACTIVE"
 
 
-def test_after_polls_makes_the_nth_read_the_first_to_see_the_change(
-    fake: CleanRoomsMLFake, fake_client: Any
-) -> None:
+def test_after_polls_makes_the_nth_read_the_first_to_see_the_change(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model("churn", status="CREATE_IN_PROGRESS")
     status_of(fake_client, model)  # reads before the call do not count
 

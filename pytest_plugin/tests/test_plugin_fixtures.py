@@ -100,7 +100,8 @@ from plugin_models import ARN, COLLABORATION, IDENTIFIED, VERSION
 
 def test_returns_the_model_once_active(cleanroomsml_fake, wait_for_trained_model):
     model = cleanroomsml_fake.add_trained_model("churn", status="CREATE_IN_PROGRESS")
-    cleanroomsml_fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)  # on the wall clock, from the first poll
+    # On the wall clock, counted from the first poll.
+    cleanroomsml_fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)
 
     response = wait_for_trained_model(model["trainedModelArn"], model["collaborationIdentifier"], delay=0.05)
 

@@ -93,10 +93,8 @@ def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(
         wait_for(lambda: first_page_polls(cleanroomsml_fake.calls), rulebook, output, "first poll")
         seeded = apply_seed(cleanroomsml_fake, load_seed(RULEBOOKS / "seed_models.yaml"))
         churn = next(model for model in seeded if model["name"] == "churn")
-        calls_when_seeded = len(cleanroomsml_fake.calls)
-        wait_for(
-            lambda: first_page_polls(cleanroomsml_fake.calls[calls_when_seeded:]), rulebook, output, "poll after seeding"
-        )
+        seeded_at = len(cleanroomsml_fake.calls)
+        wait_for(lambda: first_page_polls(cleanroomsml_fake.calls[seeded_at:]), rulebook, output, "poll after seeding")
         time.sleep(CHANGE_AFTER)
         calls_before_the_change = len(cleanroomsml_fake.calls)
 

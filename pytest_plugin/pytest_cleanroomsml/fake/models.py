@@ -15,12 +15,12 @@ from moto.utilities.paginator import paginate
 
 from .._shared.cleanroomsml_service import SERVICE_NAME
 from .._shared.trained_model_waiting import STATUS_ON_CREATE, STEP_DONE, statuses_moved_by
+from .clock import CLOCK
 from .exceptions import (
     ConflictException,
     InvalidPaginationToken,
     ResourceNotFoundException,
 )
-from .clock import CLOCK
 from .request_hooks import RequestHooks
 from .status_defaults import default_status_details, status_dependent_defaults
 from .timeline import MISSING, Timeline

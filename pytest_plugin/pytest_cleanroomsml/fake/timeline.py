@@ -131,9 +131,7 @@ class Timeline:
         """Forget lifecycle steps that have not happened yet."""
         now = CLOCK.now()
         with self._lock:
-            self._changes = [
-                change for change in self._changes if not (change.automatic and change.due > now)
-            ]
+            self._changes = [change for change in self._changes if not (change.automatic and change.due > now)]
             self._revision += 1
 
     def current(self) -> dict[str, Any]:
