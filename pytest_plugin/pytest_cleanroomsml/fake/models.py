@@ -121,7 +121,7 @@ class TrainedModelVersion(BaseModel):
         overrides = overrides or {}
         self._overridden = frozenset(overrides)
         self._image_digest = _image_digest()
-        status_members = self._status_members(overrides.get("status", description["status"]), None)
+        status_members = self._status_members(description["status"], None)
         self._timeline = Timeline({**description, **status_members, **overrides})
 
     def read(self) -> None:
