@@ -84,7 +84,7 @@ def test_after_polls_makes_the_nth_read_the_first_to_see_the_change(fake: CleanR
 
     fake.set_status(model["trainedModelArn"], "ACTIVE", after_polls=3)
 
-    assert [status_of(fake_client, model) for _ in range(4)] == [
+    assert [status_of(fake_client, model) for read in range(4)] == [
         "CREATE_IN_PROGRESS",
         "CREATE_IN_PROGRESS",
         "ACTIVE",
@@ -98,12 +98,12 @@ def test_after_polls_script_a_sequence(fake: CleanRoomsMLFake, fake_client: Any)
     fake.set_status(model["trainedModelArn"], "CREATE_IN_PROGRESS", after_polls=1)
     fake.set_status(model["trainedModelArn"], "ACTIVE", after_polls=2)
 
-    assert [status_of(fake_client, model) for _ in range(3)] == ["CREATE_IN_PROGRESS", "ACTIVE", "ACTIVE"]
+    assert [status_of(fake_client, model) for read in range(3)] == ["CREATE_IN_PROGRESS", "ACTIVE", "ACTIVE"]
 
 
 # Each request whose answer describes the model's latest version: the reads.
 READS = {
-    "GetCollaborationTrainedModel": lambda client, model: get_model(client, model),
+    "GetCollaborationTrainedModel": get_model,
     "GetTrainedModel": lambda client, model: client.get_trained_model(
         membershipIdentifier=model["membershipIdentifier"], trainedModelArn=model["trainedModelArn"]
     ),
@@ -136,7 +136,7 @@ def test_the_controller_reads_nothing(fake: CleanRoomsMLFake, fake_client: Any) 
     fake.set_status(model["trainedModelArn"], "ACTIVE", after_polls=1)
     fake.set_status(model["trainedModelArn"], "CREATE_FAILED", after=STEP_SECONDS)
 
-    seen_by_the_controller = [fake.trained_models()[0]["status"] for _ in range(3)]
+    seen_by_the_controller = [fake.trained_models()[0]["status"] for look in range(3)]
     fake.advance(2 * STEP_SECONDS)
 
     assert seen_by_the_controller == ["CREATE_IN_PROGRESS"] * 3

@@ -37,8 +37,8 @@ def client(fake: CleanRoomsMLFake, new_client: Callable[..., Any]) -> Iterator[A
 def statuses_over_time(read_status: Callable[[], str], fake: CleanRoomsMLFake) -> list[str]:
     """The distinct statuses read while the clock passes every lifecycle step, and one more."""
     seen = [read_status()]
-    for _ in range(3):
-        fake.advance(STEP_SECONDS)
+    for step in (STEP_SECONDS,) * 3:
+        fake.advance(step)
         status = read_status()
         if status != seen[-1]:
             seen.append(status)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._shared.trained_model_waiting import LIFECYCLE, STEP_FAILED
 from .timeline import MISSING
 
 # statusDetails follows the status always; these follow it unless a test overrode them.
@@ -19,9 +18,6 @@ STATUS_DEPENDENT_MEMBERS = ("metricsStatus", "logsStatus", "trainingContainerIma
 # Statuses in which the model's training output (metrics, logs, artifacts) exists: ACTIVE, and
 # deleting that output until it is gone (INACTIVE).
 _TRAINED_STATUSES = frozenset({"ACTIVE", "DELETE_PENDING", "DELETE_IN_PROGRESS", "DELETE_FAILED"})
-
-# The service failing its work is what moves a model into these (the shared lifecycle table).
-FAILED_STATUSES = frozenset(following for _, following, cause in LIFECYCLE if cause == STEP_FAILED)
 
 # What the fake says about a failure nobody described (AWS's own codes are not documented).
 _FAILURE_DETAILS = {
