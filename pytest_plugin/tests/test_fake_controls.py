@@ -161,10 +161,10 @@ def test_set_status_changes_status_and_details(controller: Any, fake_client: Any
 def test_set_status_after_a_delay_happens_later(fake: CleanRoomsMLFake, fake_client: Any) -> None:
     model = fake.add_trained_model(name="churn", status="CREATE_IN_PROGRESS")
 
-    fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)
+    fake.set_status(model["trainedModelArn"], "ACTIVE", after=60)
 
     assert get_model(fake_client, model)["status"] == "CREATE_IN_PROGRESS"
-    time.sleep(0.35)
+    fake.advance(60)
     response = get_model(fake_client, model)
     assert response["status"] == "ACTIVE"
     assert "statusDetails" not in response

@@ -7,10 +7,12 @@ from typing import Any
 import pytest
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
-# Each step lasts long enough for a poll every 20 ms to see it on a loaded machine (0.15 s was
-# missed there). These tests run on the wall clock; test_fake_lifecycle_table.py has a fake one.
-PENDING_SECONDS = 0.5
-IN_PROGRESS_SECONDS = 0.5
+# Most tests advance the fake's clock by these steps, so none waits.
+PENDING_SECONDS = 600.0
+IN_PROGRESS_SECONDS = 600.0
+# One test keeps the wall clock, which a fake serving a playbook relies on: each step lasts long
+# enough for a poll every 20 ms to see it on a loaded machine (0.15 s was missed there).
+WALL_CLOCK_DURATIONS = {"pending_seconds": 0.5, "in_progress_seconds": 0.5}
 
 
 @pytest.fixture
@@ -21,8 +23,19 @@ def fake_lifecycle_durations() -> Any:
     }
 
 
+def statuses_while_advancing(fake: CleanRoomsMLFake, read_status: Any) -> list[str]:
+    """The distinct statuses read while the fake's clock passes both steps, and one more."""
+    seen = [read_status()]
+    for step in (PENDING_SECONDS, IN_PROGRESS_SECONDS, IN_PROGRESS_SECONDS):
+        fake.advance(step)
+        status = read_status()
+        if status != seen[-1]:
+            seen.append(status)
+    return seen
+
+
 def observe_statuses(read_status: Any, until: Any) -> Any:
-    """Poll until a status in ``until`` shows; returns the distinct statuses seen, in order."""
+    """Poll on the wall clock until a status in ``until`` shows; returns the distinct statuses seen, in order."""
     seen: list[str] = []
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
@@ -45,30 +58,37 @@ def created(fake_client: Any, training_request: Any) -> Any:
     }
 
 
-def test_a_created_model_becomes_active(fake_client: Any, created: Any) -> None:
+@pytest.mark.parametrize("fake_lifecycle_durations", [WALL_CLOCK_DURATIONS])
+def test_a_created_model_becomes_active_on_the_wall_clock(fake_client: Any, created: Any) -> None:
     seen = observe_statuses(lambda: fake_client.get_trained_model(**created)["status"], until={"ACTIVE"})
 
     assert seen == ["CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"]
     # The service's own account of the time spent: the test's clock starts after the create.
     active = fake_client.get_trained_model(**created)
-    assert (active["updateTime"] - active["createTime"]).total_seconds() >= PENDING_SECONDS + IN_PROGRESS_SECONDS
+    assert (active["updateTime"] - active["createTime"]).total_seconds() >= sum(WALL_CLOCK_DURATIONS.values())
 
 
-def test_each_transition_updates_update_time(fake_client: Any, created: Any) -> None:
+def test_a_created_model_becomes_active(fake: CleanRoomsMLFake, fake_client: Any, created: Any) -> None:
+    seen = statuses_while_advancing(fake, lambda: fake_client.get_trained_model(**created)["status"])
+
+    assert seen == ["CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"]
+
+
+def test_each_transition_updates_update_time(fake: CleanRoomsMLFake, fake_client: Any, created: Any) -> None:
     first = fake_client.get_trained_model(**created)
-    time.sleep(PENDING_SECONDS + IN_PROGRESS_SECONDS + 0.05)
+    fake.advance(PENDING_SECONDS + IN_PROGRESS_SECONDS)
 
     last = fake_client.get_trained_model(**created)
 
     assert first["updateTime"] == first["createTime"]
-    assert last["updateTime"] > last["createTime"]
+    assert (last["updateTime"] - last["createTime"]).total_seconds() == PENDING_SECONDS + IN_PROGRESS_SECONDS
     assert last["createTime"] == first["createTime"]
 
 
-def test_a_cancelled_model_becomes_inactive(fake_client: Any, created: Any) -> None:
+def test_a_cancelled_model_becomes_inactive(fake: CleanRoomsMLFake, fake_client: Any, created: Any) -> None:
     fake_client.cancel_trained_model(**created)
 
-    seen = observe_statuses(lambda: fake_client.get_trained_model(**created)["status"], until={"INACTIVE"})
+    seen = statuses_while_advancing(fake, lambda: fake_client.get_trained_model(**created)["status"])
 
     assert seen == ["CANCEL_PENDING", "CANCEL_IN_PROGRESS", "INACTIVE"]
 
@@ -82,14 +102,14 @@ def test_deleting_the_output_makes_a_model_inactive(fake: CleanRoomsMLFake, fake
 
     fake_client.delete_trained_model_output(**arguments)
 
-    seen = observe_statuses(lambda: fake_client.get_trained_model(**arguments)["status"], until={"INACTIVE"})
+    seen = statuses_while_advancing(fake, lambda: fake_client.get_trained_model(**arguments)["status"])
     assert seen == ["DELETE_PENDING", "DELETE_IN_PROGRESS", "INACTIVE"]
 
 
 def test_set_status_supersedes_the_lifecycle(fake: CleanRoomsMLFake, fake_client: Any, created: Any) -> None:
     fake.set_status(created["trainedModelArn"], "CREATE_FAILED", message="bad data")
 
-    time.sleep(PENDING_SECONDS + IN_PROGRESS_SECONDS + 0.05)
+    fake.advance(PENDING_SECONDS + IN_PROGRESS_SECONDS)
 
     response = fake_client.get_trained_model(**created)
     assert response["status"] == "CREATE_FAILED"

@@ -1,7 +1,8 @@
 """The fake moves trained models exactly as the waiting code's lifecycle table says.
 
 Every status is seeded, every operation that starts a lifecycle is sent, and the statuses
-that follow are read through the API on a fake clock; the moves seen must be the table's.
+that follow are read through the API while the fake's clock is advanced; the moves seen
+must be the table's.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ import functools
 import itertools
 import uuid
 from collections.abc import Callable, Iterator
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 from pytest_cleanroomsml._shared.trained_model_waiting import LIFECYCLE, NEXT_STATUSES, STEP_FAILED
-from pytest_cleanroomsml.fake import CleanRoomsMLFake, timeline
+from pytest_cleanroomsml.fake import CleanRoomsMLFake
 
 STEP_SECONDS = 10.0
 # The operations that move a model, and their boto3 methods.
@@ -29,25 +29,16 @@ def fake_lifecycle_durations() -> dict[str, float]:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The fake's lifecycle clock, moved by the test only."""
-    now = [1_000_000.0]
-    monkeypatch.setattr(timeline, "time", SimpleNamespace(monotonic=lambda: now[0]))
-    return now
-
-
-@pytest.fixture
 def client(fake: CleanRoomsMLFake, new_client: Callable[..., Any]) -> Iterator[Any]:
     with fake.mock():
         yield new_client()
 
 
-def statuses_over_time(read_status: Callable[[], str], clock: list[float]) -> list[str]:
-    """The distinct statuses read while the clock passes every lifecycle step."""
+def statuses_over_time(read_status: Callable[[], str], fake: CleanRoomsMLFake) -> list[str]:
+    """The distinct statuses read while the clock passes every lifecycle step, and one more."""
     seen = [read_status()]
-    end = clock[0] + 3 * STEP_SECONDS  # past the pending and in-progress steps, and one more
-    while clock[0] < end:
-        clock[0] += STEP_SECONDS
+    for step in (STEP_SECONDS,) * 3:
+        fake.advance(step)
         status = read_status()
         if status != seen[-1]:
             seen.append(status)
@@ -62,7 +53,7 @@ def moves_of(path: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(path))
 
 
-def moves_the_fake_makes(fake: CleanRoomsMLFake, client: Any, clock: list[float]) -> set[tuple[str, str]]:
+def moves_the_fake_makes(fake: CleanRoomsMLFake, client: Any) -> set[tuple[str, str]]:
     moves: set[tuple[str, str]] = set()
     for status in NEXT_STATUSES:
         for operation in OPERATIONS:
@@ -77,19 +68,19 @@ def moves_the_fake_makes(fake: CleanRoomsMLFake, client: Any, clock: list[float]
                 assert error.response["Error"]["Code"] == "ConflictException", (status, operation)
                 assert client.get_trained_model(**arguments)["status"] == status
                 continue
-            seen = statuses_over_time(functools.partial(status_of, client, arguments), clock)
+            seen = statuses_over_time(functools.partial(status_of, client, arguments), fake)
             moves |= moves_of([status, *seen])
     return moves
 
 
 def test_the_fake_makes_the_moves_of_the_table_and_no_other(
-    fake: CleanRoomsMLFake, client: Any, clock: list[float], training_request: Callable[..., dict[str, Any]]
+    fake: CleanRoomsMLFake, client: Any, training_request: Callable[..., dict[str, Any]]
 ) -> None:
     membership = str(uuid.uuid4())
     created = client.create_trained_model(**training_request(membership))
     arguments = {"membershipIdentifier": membership, "trainedModelArn": created["trainedModelArn"]}
-    moves = moves_of(statuses_over_time(functools.partial(status_of, client, arguments), clock))
-    moves |= moves_the_fake_makes(fake, client, clock)
+    moves = moves_of(statuses_over_time(functools.partial(status_of, client, arguments), fake))
+    moves |= moves_the_fake_makes(fake, client)
 
     waiter_knows = {(status, following) for status, followers in NEXT_STATUSES.items() for following in followers}
     assert moves - waiter_knows == set(), "the fake makes moves the waiting code does not know"

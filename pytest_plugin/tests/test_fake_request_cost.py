@@ -1,11 +1,11 @@
 """What the fake does to spare work on each request answers as the uncached work would."""
 
 import json
-import time
 from typing import Any
 
 import moto.backend_index
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
+from pytest_cleanroomsml.fake.clock import CLOCK
 from pytest_cleanroomsml.fake.registration import register
 from pytest_cleanroomsml.fake.timeline import MISSING, Timeline
 
@@ -39,11 +39,11 @@ def test_the_answer_changes_as_soon_as_the_description_does(fake: CleanRoomsMLFa
 
 def test_what_is_derived_follows_the_changes_as_they_fall_due() -> None:
     timeline = Timeline({"status": "CREATE_PENDING", "name": "churn"})
-    timeline.schedule({"status": "ACTIVE"}, after=0.05)
+    timeline.schedule({"status": "ACTIVE"}, after=60)
 
     assert timeline.derived("json", json.dumps) == json.dumps(timeline.current())
     assert json.loads(timeline.derived("json", json.dumps))["status"] == "CREATE_PENDING"
-    time.sleep(0.06)
+    CLOCK.advance(60)
     assert json.loads(timeline.derived("json", json.dumps))["status"] == "ACTIVE"
     timeline.schedule({"name": MISSING})
     assert json.loads(timeline.derived("json", json.dumps)) == {"status": "ACTIVE"}

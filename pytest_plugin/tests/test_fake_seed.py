@@ -4,7 +4,6 @@ import datetime
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +59,7 @@ def test_a_seed_file_adds_its_models_and_versions(fake: CleanRoomsMLFake, fake_c
         "CREATE_IN_PROGRESS",
     ]
     assert latest["description"] == "Weekly churn"
-    time.sleep(0.25)
+    fake.advance(0.2)
     assert fake_client.get_trained_model(membershipIdentifier=MEMBERSHIP, trainedModelArn=ARN)["status"] == "ACTIVE"
 
 
@@ -79,6 +78,40 @@ def test_status_details_and_missing_members_apply(fake: CleanRoomsMLFake, fake_c
         "message": "out of memory",
     }
     assert "creatorAccountId" not in response
+
+
+def test_status_changes_count_from_the_first_read_or_in_reads(
+    fake: CleanRoomsMLFake, fake_client: Any, tmp_path: Path
+) -> None:
+    text = """
+models:
+  - name: timed
+    status: CREATE_IN_PROGRESS
+    statusChanges: [{after: 600, status: ACTIVE}]
+  - name: polled
+    status: CREATE_IN_PROGRESS
+    statusChanges: [{afterPolls: 2, status: CREATE_FAILED}]
+"""
+    timed, polled = apply_seed(fake, load_seed(seed_file(tmp_path, text)))
+
+    def status_of(model: dict[str, Any]) -> str:
+        return str(
+            fake_client.get_collaboration_trained_model(
+                trainedModelArn=model["trainedModelArn"], collaborationIdentifier=model["collaborationIdentifier"]
+            )["status"]
+        )
+
+    fake.advance(3600)  # before any read: counts for nothing
+    assert status_of(timed) == "CREATE_IN_PROGRESS"
+    fake.advance(590)  # the wall clock may add a few seconds under load, not ten
+    assert status_of(timed) == "CREATE_IN_PROGRESS"
+    fake.advance(10)
+    assert status_of(timed) == "ACTIVE"
+    assert [status_of(polled), status_of(polled), status_of(polled)] == [
+        "CREATE_IN_PROGRESS",
+        "CREATE_FAILED",
+        "CREATE_FAILED",
+    ]
 
 
 def test_a_json_seed_file_works_too(fake: CleanRoomsMLFake, tmp_path: Path) -> None:
@@ -104,7 +137,19 @@ def test_a_json_seed_file_works_too(fake: CleanRoomsMLFake, tmp_path: Path) -> N
         ),
         (
             "models: [{name: a, statusChanges: [{status: ACTIVE}]}]",
-            "models[0].statusChanges[0]: 'after' is a required property",
+            "models[0].statusChanges[0]: needs exactly one of: after, afterPolls",
+        ),
+        (
+            "models: [{name: a, statusChanges: [{after: 1, afterPolls: 2, status: ACTIVE}]}]",
+            "models[0].statusChanges[0]: needs exactly one of: after, afterPolls",
+        ),
+        (
+            "models: [{name: a, statusChanges: [{afterPolls: 0, status: ACTIVE}]}]",
+            "models[0].statusChanges[0].afterPolls: 0 is less than the minimum of 1",
+        ),
+        (
+            "models: [{name: a, statusChanges: [{afterPolls: 1.5, status: ACTIVE}]}]",
+            "models[0].statusChanges[0].afterPolls: 1.5 is not of type 'integer'",
         ),
         (
             "models: [{name: a, statusChanges: [{after: -1, status: ACTIVE}]}]",

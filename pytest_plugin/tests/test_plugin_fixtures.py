@@ -100,6 +100,7 @@ from plugin_models import ARN, COLLABORATION, IDENTIFIED, VERSION
 
 def test_returns_the_model_once_active(cleanroomsml_fake, wait_for_trained_model):
     model = cleanroomsml_fake.add_trained_model("churn", status="CREATE_IN_PROGRESS")
+    # On the wall clock, counted from the first poll.
     cleanroomsml_fake.set_status(model["trainedModelArn"], "ACTIVE", after=0.3)
 
     response = wait_for_trained_model(model["trainedModelArn"], model["collaborationIdentifier"], delay=0.05)
@@ -110,7 +111,7 @@ def test_returns_the_model_once_active(cleanroomsml_fake, wait_for_trained_model
 @pytest.mark.parametrize("wanted", [["CREATE_IN_PROGRESS", "ACTIVE"], ("CREATE_IN_PROGRESS", "ACTIVE")])
 def test_stops_at_any_wanted_status(cleanroomsml_fake, wait_for_trained_model, wanted):
     model = cleanroomsml_fake.add_trained_model("churn", status="CREATE_PENDING")
-    cleanroomsml_fake.set_status(model["trainedModelArn"], "CREATE_IN_PROGRESS", after=0.1)
+    cleanroomsml_fake.set_status(model["trainedModelArn"], "CREATE_IN_PROGRESS", after_polls=2)
 
     response = wait_for_trained_model(model["trainedModelArn"], model["collaborationIdentifier"], wanted, delay=0.05)
 
@@ -121,7 +122,7 @@ def test_follows_the_named_version(cleanroomsml_fake, wait_for_trained_model):
     first = cleanroomsml_fake.add_trained_model("churn", status="CREATE_IN_PROGRESS")
     cleanroomsml_fake.add_version(first["trainedModelArn"], status="CREATE_FAILED")
     arn, collaboration, version = first["trainedModelArn"], first["collaborationIdentifier"], first["versionIdentifier"]
-    cleanroomsml_fake.set_status(arn, "ACTIVE", version_identifier=version, after=0.1)
+    cleanroomsml_fake.set_status(arn, "ACTIVE", version_identifier=version, after_polls=2)
 
     response = wait_for_trained_model(arn, collaboration, delay=0.05, version_identifier=version)
 
@@ -133,7 +134,7 @@ def test_fails_at_once_when_active_is_out_of_reach(cleanroomsml_fake, wait_for_t
         "churn", status="CREATE_IN_PROGRESS", **IDENTIFIED
     )
     cleanroomsml_fake.set_status(
-        ARN, "CREATE_FAILED", "training container exited with code 1", "InternalError", after=0.1
+        ARN, "CREATE_FAILED", "training container exited with code 1", "InternalError", after_polls=2
     )
     wait_for_trained_model(ARN, COLLABORATION, timeout=600, delay=0.05)
 

@@ -11,6 +11,7 @@ from tool_runs import ROOT, ansible_environment, describe, run, tool
 
 EXAMPLES = ROOT / "docs" / "examples"
 MODULE = "cleanrooms.ml.cleanroomsml_trained_model_info"
+WAIT_TASK = "Wait for the model still in training to become ACTIVE"
 
 
 def module_tasks_of_the_demo():
@@ -63,4 +64,11 @@ def test_the_demo_playbook_runs_through_ansible_runner(
     ok_actions = [event["event_data"]["resolved_action"] for event in events if event["event"] == "runner_on_ok"]
     assert ok_actions.count(MODULE) == module_tasks_of_the_demo() > 0
     assert [event for event in events if event["event"] == "runner_on_failed"] == []
+    # demo_models.yaml keeps the model in training until the wait task's third poll, however slow the tasks before.
+    [waited] = [
+        event["event_data"]["res"]
+        for event in events
+        if event["event"] == "runner_on_ok" and event["event_data"]["task"] == WAIT_TASK
+    ]
+    assert (waited["trained_model"]["status"], waited["wait_polls"]) == ("ACTIVE", 3)
     assert cleanroomsml_fake.calls, "the demo's tasks asked the fake"

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RULEBOOKS = ROOT / "docs" / "examples" / "rulebooks"
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 POLL_DELAY = 1
-# The seed's models turn ACTIVE / CREATE_FAILED this many seconds after they are added.
+# The seed's models turn ACTIVE / CREATE_FAILED this many seconds after the first request that
+# reads them (the source's next poll), on the wall clock: the fake's server is steered by nobody.
 CHANGE_AFTER = 4
 # ansible-rulebook's start (a JVM), two polls and a playbook run, on a busy machine.
 TIMEOUT = 120
@@ -92,6 +93,8 @@ def test_the_rulebook_deploys_a_model_that_turns_active_and_alerts_a_failed_one(
         wait_for(lambda: first_page_polls(cleanroomsml_fake.calls), rulebook, output, "first poll")
         seeded = apply_seed(cleanroomsml_fake, load_seed(RULEBOOKS / "seed_models.yaml"))
         churn = next(model for model in seeded if model["name"] == "churn")
+        seeded_at = len(cleanroomsml_fake.calls)
+        wait_for(lambda: first_page_polls(cleanroomsml_fake.calls[seeded_at:]), rulebook, output, "poll after seeding")
         time.sleep(CHANGE_AFTER)
         calls_before_the_change = len(cleanroomsml_fake.calls)
 

@@ -1,4 +1,4 @@
-"""Bad arguments to the fake's controls (fail_next, set_status, latency, overrides): a TypeError or ValueError
+"""Bad arguments to the fake's controls (fail_next, set_status, latency, advance, overrides): a TypeError or ValueError
 naming the argument, at once, instead of a fake that breaks later or fills the memory."""
 
 import pytest
@@ -43,7 +43,36 @@ CASES = [
         lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after="5"),
         "after",
     ),
+    (
+        "set_status after: past what a timestamp holds",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=1e300),
+        "after",
+    ),
+    (
+        "set_status after_polls: 0",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after_polls=0),
+        "after_polls",
+    ),
+    (
+        "set_status after_polls: a float",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after_polls=1.5),
+        "after_polls",
+    ),
+    (
+        "set_status after_polls: True",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after_polls=True),
+        "after_polls",
+    ),
+    (
+        "set_status after and after_polls together",
+        lambda fake, model: fake.set_status(model["trainedModelArn"], "ACTIVE", after=5, after_polls=2),
+        "after_polls",
+    ),
     ("set_status status: None", lambda fake, model: fake.set_status(model["trainedModelArn"], None), "status"),
+    ("advance: negative", lambda fake, model: fake.advance(-1), "seconds"),
+    ("advance: nan", lambda fake, model: fake.advance(float("nan")), "seconds"),
+    ("advance: a string", lambda fake, model: fake.advance("60"), "seconds"),
+    ("advance: past what a timestamp holds", lambda fake, model: fake.advance(1e300), "seconds"),
     ("latency: negative", lambda fake, model: setattr(fake, "latency", -1), "latency"),
     ("latency: infinite", lambda fake, model: setattr(fake, "latency", float("inf")), "latency"),
     ("latency: a string", lambda fake, model: setattr(fake, "latency", "0.5"), "latency"),
@@ -72,6 +101,8 @@ def test_a_bad_control_argument_is_refused_by_name(cleanroomsml_fake, control, a
 
     assert argument in str(raised.value)
     assert cleanroomsml_fake.latency == 0
+    assert cleanroomsml_fake.clock() == 0
+    assert cleanroomsml_fake.trained_models() == [model]
 
 
 @pytest.mark.bad_input

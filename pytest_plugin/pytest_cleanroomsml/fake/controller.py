@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from moto.core.models import DEFAULT_ACCOUNT_ID
 
+from .clock import CLOCK, MAX_AFTER_POLLS, MAX_CLOCK_SECONDS
 from .exceptions import ERRORS_BY_CODE, ResourceNotFoundException
 from .in_process import answering
 from .models import (
@@ -43,6 +44,14 @@ def _check_seconds(argument: str, seconds: Any, maximum: float = math.inf) -> No
     if not (math.isfinite(seconds) and 0 <= seconds <= maximum):
         bound = "" if maximum == math.inf else f" and at most {maximum:g}"
         raise ValueError(f"{argument} must be a finite number of seconds, at least 0{bound}, not {seconds!r}")
+
+
+def _check_count(argument: str, value: Any, maximum: int) -> None:
+    """A ValueError or TypeError naming ``argument`` unless ``value`` is an integer from 1 to ``maximum``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{argument} must be an integer, not {type(value).__name__} {value!r:.80}")
+    if not 1 <= value <= maximum:
+        raise ValueError(f"{argument} must be from 1 to {maximum}, not {value}")
 
 
 def _check_text(argument: str, value: Any) -> None:
@@ -79,6 +88,8 @@ class CleanRoomsMLFake:
     API-created trained models move CREATE_PENDING -> CREATE_IN_PROGRESS -> ACTIVE,
     staying ``pending_seconds`` and ``in_progress_seconds`` in the first two statuses
     (cancel and delete-output move through their own three statuses the same way).
+    Those seconds, and set_status's ``after``, pass on the fake's clock: the wall clock,
+    plus what ``advance()`` adds.
     """
 
     MISSING = MISSING
@@ -201,15 +212,27 @@ class CleanRoomsMLFake:
         status_code: str | None = None,
         version_identifier: str | None = None,
         after: float = 0.0,
+        after_polls: int | None = None,
     ) -> None:
-        """Change the status of a version (default: the latest), ``after`` seconds from now.
+        """Change the status of a version (default: the latest).
 
-        ``message`` and ``status_code`` fill statusDetails (left out when both are
-        None). The change supersedes the lifecycle steps still pending for that version;
-        several calls with different ``after`` values script a sequence.
+        With ``after`` seconds, the change comes that long after the first request that
+        reads the version (an answer that describes it: a get or a listing), or after
+        now if it was read before; 0 (the default) changes it now. With ``after_polls``
+        N instead, the N-th read from now is the first to see it.
+
+        ``message`` and ``status_code`` fill statusDetails; when both are None, a failed
+        status gets the default details and any other none. The change brings the members
+        that go with the status (status_defaults.py), except those the model's overrides
+        set. It supersedes the lifecycle steps still pending for that version; several
+        calls script a sequence.
         """
         _check_text("status", status)
-        _check_seconds("after", after)
+        _check_seconds("after", after, MAX_CLOCK_SECONDS)
+        if after_polls is not None:
+            _check_count("after_polls", after_polls, MAX_AFTER_POLLS)
+            if after:
+                raise ValueError(f"give after or after_polls, not both (after={after!r}, after_polls={after_polls!r})")
         for argument, value in (("message", message), ("status_code", status_code)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{argument} must be a string or None, not {type(value).__name__}")
@@ -218,7 +241,7 @@ class CleanRoomsMLFake:
         }
         with _unknown_model_as_lookup_error():
             version = self._configured_backend().find_version(trained_model_arn, version_identifier)
-        version.set_status(status, details or None, after)
+        version.set_status(status, details or None, after, after_polls)
 
     def trained_models(self, collaboration_identifier: str | None = None) -> list[dict[str, Any]]:
         """The latest version of each trained model held (in ``collaboration_identifier`` only, when given),
@@ -228,6 +251,20 @@ class CleanRoomsMLFake:
             for model in list(self._configured_backend().trained_models.values())
             if collaboration_identifier is None or model.collaboration_identifier == collaboration_identifier
         ]
+
+    # -- the clock ------------------------------------------------------------------
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's clock ``seconds`` forward: changes due by then happen, with timestamps that late.
+
+        The clock is shared by every fake in the process (and so by every account and Region).
+        """
+        _check_seconds("seconds", seconds, MAX_CLOCK_SECONDS - CLOCK.advanced)
+        CLOCK.advance(seconds)
+
+    def clock(self) -> float:
+        """Seconds the fake's clock was advanced in total (since the last ``reset_every_region()``)."""
+        return CLOCK.advanced
 
     # -- scripting the transport ----------------------------------------------------
 
@@ -276,13 +313,15 @@ class CleanRoomsMLFake:
         self._configured_backend()  # ...which forgot this fake's lifecycle durations
 
     def reset_every_region(self) -> None:
-        """``reset()`` in every Region and account of the backend that holds state, not only this fake's.
+        """``reset()`` in every Region and account of the backend that holds state, not only this fake's,
+        and the clock back to the wall clock (nothing it timed is left).
 
         A test may reach other Regions (a client or a fake for eu-west-2): their models
         would otherwise outlive it.
         """
         for account_backends in list(cleanroomsml_backends.values()):
             account_backends.reset()
+        CLOCK.rewind()
         self._configured_backend()
 
     # -- helpers --------------------------------------------------------------------

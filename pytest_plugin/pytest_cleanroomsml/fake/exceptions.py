@@ -55,6 +55,16 @@ class ServiceUnavailable(CleanRoomsMLError):
     code = 503
 
 
+class UnservedRegionException(CleanRoomsMLError):
+    """A request signed for a Region the fake does not serve.
+
+    Not in the service model (AWS has no endpoint there to answer); a 4xx, so that no SDK
+    retries it. Never scripted with fail_next().
+    """
+
+    code = 400
+
+
 class InvalidPaginationToken(ValidationException):
     """Raised by moto's paginator for a nextToken it did not issue."""
 

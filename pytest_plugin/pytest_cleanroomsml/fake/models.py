@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,12 +15,14 @@ from moto.utilities.paginator import paginate
 
 from .._shared.cleanroomsml_service import SERVICE_NAME
 from .._shared.trained_model_waiting import STATUS_ON_CREATE, STEP_DONE, statuses_moved_by
+from .clock import CLOCK
 from .exceptions import (
     ConflictException,
     InvalidPaginationToken,
     ResourceNotFoundException,
 )
 from .request_hooks import RequestHooks
+from .status_defaults import default_status_details, status_dependent_defaults
 from .timeline import MISSING, Timeline
 
 # botocore's endpoint data lists no Regions for cleanrooms-ml, so moto cannot derive
@@ -64,17 +65,6 @@ class LifecycleDurations:
     in_progress_seconds: float = 0.0
 
 
-def timestamp(after: float = 0.0, since: datetime.datetime | None = None) -> datetime.datetime:
-    """``after`` seconds past ``since`` (default: now), in UTC, to the millisecond.
-
-    AWS sends milliseconds; keeping no more makes a description the fake hands to a
-    test equal to what boto3 parses back from the wire.
-    """
-    start = since or datetime.datetime.now(datetime.timezone.utc)
-    moment = start + datetime.timedelta(seconds=after)
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-
-
 def view(description: dict[str, Any], shape_name: str) -> dict[str, Any]:
     """The members of ``description`` that a response of shape ``shape_name`` carries.
 
@@ -107,30 +97,36 @@ def _given_or_new(overrides: dict[str, Any], member: str, new: Callable[[], str]
     return given if isinstance(given, str) else new()
 
 
-def _status_members(
-    status: str,
-    status_details: dict[str, str] | None,
-    update_time: datetime.datetime,
-) -> dict[str, Any]:
-    return {
-        "status": status,
-        "statusDetails": status_details if status_details else MISSING,
-        "updateTime": update_time,
-    }
+def _image_digest() -> str:
+    """A digest of a training container image, as ECR writes one."""
+    return "sha256:" + mock_random.get_random_hex(64)
 
 
 class TrainedModelVersion(BaseModel):
-    """One version of a trained model: its description, which changes over time."""
+    """One version of a trained model: its description, which changes over time.
+
+    The members that depend on the status (status_defaults.py) come with it, when the
+    version is made and at every status change, except those ``overrides`` set.
+    """
 
     def __init__(
         self,
         trained_model_arn: str,
         version_identifier: str,
         description: dict[str, Any],
+        overrides: dict[str, Any] | None = None,
     ):
         self.trained_model_arn = trained_model_arn
         self.version_identifier = version_identifier
-        self._timeline = Timeline(description)
+        overrides = overrides or {}
+        self._overridden = frozenset(overrides)
+        self._image_digest = _image_digest()
+        status_members = self._status_members(description["status"], None)
+        self._timeline = Timeline({**description, **status_members, **overrides})
+
+    def read(self) -> None:
+        """Count a read: an answer that describes this version (status changes may wait for one)."""
+        self._timeline.read()
 
     def describe(self, shape_name: str | None = None) -> dict[str, Any]:
         """The description as of now; with ``shape_name``, only what that shape carries."""
@@ -157,19 +153,28 @@ class TrainedModelVersion(BaseModel):
         status: str,
         status_details: dict[str, str] | None = None,
         after: float = 0.0,
+        after_reads: int | None = None,
     ) -> None:
-        """Change the status ``after`` seconds from now, superseding the lifecycle."""
+        """Change the status, superseding the lifecycle steps still pending.
+
+        The change comes ``after`` seconds after the first read (after now, if this version was
+        read before), or with the ``after_reads``-th read from now.
+        """
         self._timeline.drop_pending_automatic()
-        self._timeline.schedule(_status_members(status, status_details, timestamp(after)), after)
+        members = self._status_members(status, status_details)
+        if after_reads is None:
+            self._timeline.schedule_after_first_read(members, after, stamp="updateTime")
+        else:
+            self._timeline.schedule_on_read(members, after_reads, stamp="updateTime")
 
     def start_lifecycle(
         self,
         statuses: tuple[str, ...],
         durations: LifecycleDurations,
-        started_at: datetime.datetime | None = None,
+        started_at: float | None = None,
     ) -> None:
-        """Move through pending, in-progress and final status, as the service does."""
-        started_at = started_at or timestamp()
+        """Move through pending, in-progress and final status, as the service does, from ``started_at``
+        (a time of the fake's clock; default: now), whether anyone reads the model or not."""
         self._timeline.drop_pending_automatic()
         delays = (
             0.0,
@@ -177,8 +182,20 @@ class TrainedModelVersion(BaseModel):
             durations.pending_seconds + durations.in_progress_seconds,
         )
         for status, delay in zip(statuses, delays, strict=False):
-            update_time = timestamp(delay, since=started_at)
-            self._timeline.schedule(_status_members(status, None, update_time), delay, automatic=True)
+            self._timeline.schedule(
+                self._status_members(status, None), delay, automatic=True, stamp="updateTime", since=started_at
+            )
+
+    def _status_members(self, status: str, status_details: dict[str, str] | None) -> dict[str, Any]:
+        """The members a change to ``status`` sets (updateTime aside): given details, else the defaults."""
+        details = status_details or default_status_details(status)
+        members = {"status": status, "statusDetails": details or MISSING}
+        members.update(
+            (member, value)
+            for member, value in status_dependent_defaults(status, self._image_digest).items()
+            if member not in self._overridden
+        )
+        return members
 
 
 class TrainedModel(BaseModel):
@@ -211,8 +228,10 @@ class TrainedModel(BaseModel):
             f"Trained model version {version_identifier} of {self.trained_model_arn} not found"
         )
 
-    def add_version(self, version_identifier: str, description: dict[str, Any]) -> TrainedModelVersion:
-        version = TrainedModelVersion(self.trained_model_arn, version_identifier, description)
+    def add_version(
+        self, version_identifier: str, description: dict[str, Any], overrides: dict[str, Any] | None = None
+    ) -> TrainedModelVersion:
+        version = TrainedModelVersion(self.trained_model_arn, version_identifier, description, overrides)
         self.versions.append(version)
         return version
 
@@ -263,7 +282,8 @@ class CleanRoomsMLBackend(BaseBackend):
         description = {
             member: value for member, value in training_request.items() if member != "incrementalTrainingDataChannels"
         }
-        now = timestamp()
+        started = CLOCK.now()
+        now = CLOCK.timestamp(started)
         description.update(
             status=STATUS_ON_CREATE,
             createTime=now,
@@ -289,7 +309,7 @@ class CleanRoomsMLBackend(BaseBackend):
             versionIdentifier=version_identifier,
         )
         version = model.add_version(version_identifier, description)
-        version.start_lifecycle(lifecycle_after(STATUS_ON_CREATE), self.lifecycle_durations, started_at=now)
+        version.start_lifecycle(lifecycle_after(STATUS_ON_CREATE), self.lifecycle_durations, started_at=started)
         return version
 
     def get_trained_model(
@@ -389,7 +409,7 @@ class CleanRoomsMLBackend(BaseBackend):
             ),
         )
         version_identifier = _given_or_new(overrides, "versionIdentifier", _new_uuid)
-        now = timestamp()
+        now = CLOCK.timestamp()
         description = {
             "membershipIdentifier": membership,
             "collaborationIdentifier": collaboration,
@@ -415,14 +435,14 @@ class CleanRoomsMLBackend(BaseBackend):
             "updateTime": now,
             "creatorAccountId": self.account_id,
         }
-        return model.add_version(version_identifier, {**description, **overrides})
+        return model.add_version(version_identifier, description, overrides)
 
     def add_version(self, trained_model_arn: str, status: str, overrides: dict[str, Any]) -> TrainedModelVersion:
         """A new latest version, trained incrementally from the current latest one."""
         model = self._trained_model(trained_model_arn)
         previous = model.latest_version.describe()
         version_identifier = _given_or_new(overrides, "versionIdentifier", _new_uuid)
-        now = timestamp()
+        now = CLOCK.timestamp()
         description = {
             **previous,
             "versionIdentifier": version_identifier,
@@ -434,11 +454,10 @@ class CleanRoomsMLBackend(BaseBackend):
                 }
             ],
             "status": status,
-            "statusDetails": MISSING,
             "createTime": now,
             "updateTime": now,
         }
-        return model.add_version(version_identifier, {**description, **overrides})
+        return model.add_version(version_identifier, description, overrides)
 
     def find_version(self, trained_model_arn: str, version_identifier: str | None = None) -> TrainedModelVersion:
         """The requested version of any trained model here, else its latest one."""

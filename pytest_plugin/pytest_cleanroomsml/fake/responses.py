@@ -7,7 +7,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from moto.core.common_types import TYPE_RESPONSE
@@ -17,12 +17,14 @@ from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import http_date
 
+from .._shared import quoted_values
 from .._shared.cleanroomsml_service import SERVICE_NAME
 from . import operation_routes
-from .exceptions import ValidationException
+from .exceptions import UnservedRegionException, ValidationException
 from .models import (
     COLLABORATION_DESCRIPTION_SHAPE,
     MEMBERSHIP_DESCRIPTION_SHAPE,
+    REGIONS,
     CleanRoomsMLBackend,
     TrainedModelVersion,
     cleanroomsml_backends,
@@ -31,6 +33,9 @@ from .shape_validation import shape_violations, validation_message
 
 if TYPE_CHECKING:
     from moto.core.request import Request
+
+_SERVED_REGIONS = frozenset(REGIONS)
+_quoted: Callable[[Any], str] = quoted_values.quoted
 
 
 class AnswerableRequest(Protocol):
@@ -83,6 +88,7 @@ class CleanRoomsMLResponse(BaseResponse):
     def call_action(self) -> TYPE_RESPONSE:
         operation = self._get_action()
         if operation:  # otherwise moto answers 404 for a path no operation has
+            self._refuse_unserved_region()
             self._before_operation(operation)
         return super().call_action()
 
@@ -118,6 +124,7 @@ class CleanRoomsMLResponse(BaseResponse):
         self.access_key = self.get_access_key()
         self.current_account = self._account_of_request()
         try:
+            self._refuse_unserved_region()
             self.parse_parameters(request)
             self._before_operation(operation)
             status, headers, body = getattr(self, _handler_name(operation))()
@@ -149,6 +156,14 @@ class CleanRoomsMLResponse(BaseResponse):
             region=self.region,
         )
         return account
+
+    def _refuse_unserved_region(self) -> None:
+        # The backend holds no state for other Regions; without this, a KeyError (a 500) answers.
+        if self.region not in _SERVED_REGIONS:
+            raise UnservedRegionException(
+                f"The Clean Rooms ML fake does not serve Region {_quoted(self.region)} (the request was signed "
+                f"for it); it serves: {', '.join(REGIONS)}"
+            )
 
     def _before_operation(self, operation: str) -> None:
         """The fake's own steps before an operation: scripted latency and failures, input validation."""
@@ -263,7 +278,7 @@ def _page(
     versions: list[TrainedModelVersion],
     next_token: str | None,
 ) -> TYPE_RESPONSE:
-    body: dict[str, Any] = {result_key: [version.describe(summary_shape) for version in versions]}
+    body: dict[str, Any] = {result_key: [_read(version).describe(summary_shape) for version in versions]}
     if next_token:
         body["nextToken"] = next_token
     return _json(body)
@@ -271,7 +286,14 @@ def _page(
 
 def _description(version: TrainedModelVersion, shape_name: str) -> TYPE_RESPONSE:
     # Encoded once per state of the description: polling asks for the same one many times.
-    return _answer(version.rendered(shape_name, _encoded))
+    return _answer(_read(version).rendered(shape_name, _encoded))
+
+
+def _read(version: TrainedModelVersion) -> TrainedModelVersion:
+    """``version``, having counted the read: every answer that describes a version (gets and
+    listings, not the controller) is one, and a status change may wait for it."""
+    version.read()
+    return version
 
 
 def _json(body: dict[str, Any]) -> TYPE_RESPONSE:

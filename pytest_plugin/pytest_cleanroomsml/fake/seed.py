@@ -5,8 +5,8 @@
         status: ACTIVE                   # default ACTIVE; any string is taken
         collaborationIdentifier: 0c5b...  # a UUID; default: a new collaboration
         statusDetails: {statusCode: X, message: Y}
-        statusChanges:                   # later changes, seconds after start
-          - {after: 5, status: ACTIVE}
+        statusChanges:                   # later changes: seconds after the first read,
+          - {after: 5, status: ACTIVE}   # or {afterPolls: N, ...}: at the N-th read
         overrides: {description: Churn model}   # any camelCase members, as given
         missingMembers: [creatorAccountId]      # members to leave out
         versions:                        # newer versions, oldest first
@@ -28,6 +28,7 @@ import jsonschema
 
 from .._shared.trained_model_validation import without_response_metadata
 from ..package_data import trained_model_schema
+from .clock import MAX_AFTER_POLLS, MAX_CLOCK_SECONDS
 from .seed_entries import seed_document, versions_by_model
 from .seed_timestamps import with_datetimes
 from .seed_yaml import SeedSyntaxError, node_at, parse_seed, place, shown
@@ -62,11 +63,13 @@ _VERSION_PROPERTIES = {
         "items": {
             "type": "object",
             "properties": {
-                "after": {"type": "number", "minimum": 0},
+                "after": {"type": "number", "minimum": 0, "maximum": MAX_CLOCK_SECONDS},
+                "afterPolls": {"type": "integer", "minimum": 1, "maximum": MAX_AFTER_POLLS},
                 "status": {"type": "string", "minLength": 1},
                 "statusDetails": _STATUS_DETAILS,
             },
-            "required": ["after", "status"],
+            "required": ["status"],
+            "oneOf": [{"required": ["after"]}, {"required": ["afterPolls"]}],
             "additionalProperties": False,
         },
     },
@@ -230,6 +233,8 @@ def _message(error: jsonschema.ValidationError) -> str:
             else shown(error.instance)
         )
         return f"{what} is not of type {expected!r}"
+    if error.validator == "oneOf":  # alternatives of required members, as statusChanges' after and afterPolls
+        return "needs exactly one of: " + ", ".join(alternative["required"][0] for alternative in error.validator_value)
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return "unknown member(s): " + ", ".join(shown(member) for member in unknown[:5])
@@ -295,7 +300,8 @@ def _schedule_status_changes(fake: Controller, trained_model_arn: str, entry: di
             change["status"],
             message=details.get("message"),
             status_code=details.get("statusCode"),
-            after=change["after"],
+            after=change.get("after", 0.0),
+            after_polls=change.get("afterPolls"),
         )
 
 
