@@ -46,9 +46,9 @@ def fake(aws_test_credentials, fake_lifecycle_durations, fake_endpoint_url):
     # Fakes share moto's state: the session's server (started first, above) must not
     # come after this fake and put its own lifecycle durations in effect.
     fake = CleanRoomsMLFake(region=REGION, **fake_lifecycle_durations)
-    fake.reset()
+    fake.reset_every_region()  # the clock too: what a test advanced must not carry over
     yield fake
-    fake.reset()
+    fake.reset_every_region()
 
 
 @pytest.fixture(params=["in-process", "connected"])
