@@ -123,6 +123,19 @@ def load_seed(path: Path | str) -> dict[str, Any]:
         document, root = parse_seed(text)
     except SeedSyntaxError as error:
         raise SeedError(f"{path}: {error.problem} ({place(error.mark)})") from None
+    return _checked(document, root, str(path))
+
+
+def check_seed_document(document: Any, origin: str) -> dict[str, Any]:
+    """Check a seed document given as Python data rather than a file (the pytest marker's models).
+
+    Raises SeedError as load_seed does, each line starting with ``origin`` instead of a path.
+    """
+    return _checked(document, None, origin)
+
+
+def _checked(document: Any, root: Any, origin: str) -> dict[str, Any]:
+    """The document, once it passed SEED_SCHEMA; ``root``: its YAML node, for line numbers (None: none to give)."""
     schema_errors = sorted(
         jsonschema.Draft202012Validator(SEED_SCHEMA).iter_errors(document),
         key=lambda error: list(map(str, error.absolute_path)),
@@ -130,14 +143,16 @@ def load_seed(path: Path | str) -> dict[str, Any]:
     problems = [
         (
             _location(error.absolute_path),
-            f"{_message(error)} ({place(getattr(node_at(root, error.absolute_path), 'start_mark', None))})",
+            _message(error)
+            if root is None
+            else f"{_message(error)} ({place(getattr(node_at(root, error.absolute_path), 'start_mark', None))})",
         )
         for error in schema_errors
     ] or _unreachable_models(document)
     if problems:
-        lines = [f"{path}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
+        lines = [f"{origin}: {location}: {message}" for location, message in problems[:_MOST_PROBLEMS]]
         if len(problems) > _MOST_PROBLEMS:
-            lines.append(f"{path}: and {len(problems) - _MOST_PROBLEMS} more problems")
+            lines.append(f"{origin}: and {len(problems) - _MOST_PROBLEMS} more problems")
         raise SeedError("\n".join(lines))
     checked: dict[str, Any] = document  # a mapping, as the schema requires
     return checked
