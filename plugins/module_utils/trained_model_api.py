@@ -154,7 +154,9 @@ def _retry_after_honoured(deadline=None):
     except ClientError as error:
         seconds = retry_after_seconds(error)
         if seconds:
-            limit = _BACKOFF["max_delay"] if deadline is None else min(_BACKOFF["max_delay"], deadline - time.monotonic())
+            limit = (
+                _BACKOFF["max_delay"] if deadline is None else min(_BACKOFF["max_delay"], deadline - time.monotonic())
+            )
             if limit > 0:
                 time.sleep(min(seconds, limit))
         raise

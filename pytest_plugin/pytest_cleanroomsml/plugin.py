@@ -26,7 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 SETTINGS = pytest.StashKey[CleanRoomsMLSettings]()
-SEED = pytest.StashKey["dict[str, Any] | None"]()
+SEED = pytest.StashKey[dict[str, Any] | None]()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,5 +1,7 @@
 """Seeding the fake for every test: the cleanroomsml_seed setting and the cleanroomsml_models marker."""
 
+import json
+
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -58,12 +60,11 @@ def test_the_ini_seed_is_loaded_for_every_test_relative_to_the_ini_file(pytester
 
 def test_the_command_line_seed_wins_over_the_ini_files(pytester):
     pytester.makeini("[pytest]\ncleanroomsml_seed = missing.yaml\n")
-    (pytester.path / "models.json").write_text(
-        '{"models": [{"name": "churn", "collaborationIdentifier": "%s"},'
-        ' {"name": "fraud", "status": "CREATE_FAILED", "collaborationIdentifier": "%s"}]}'
-        % (COLLABORATION, COLLABORATION),
-        encoding="utf-8",
-    )
+    models = [
+        {"name": "churn", "collaborationIdentifier": COLLABORATION},
+        {"name": "fraud", "status": "CREATE_FAILED", "collaborationIdentifier": COLLABORATION},
+    ]
+    (pytester.path / "models.json").write_text(json.dumps({"models": models}), encoding="utf-8")
     pytester.makepyfile(test_seeded=SEEDED_TESTS)
 
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--cleanroomsml-seed", "models.json")
