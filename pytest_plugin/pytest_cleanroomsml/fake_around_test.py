@@ -13,8 +13,9 @@ from .fake.request_hooks import UnusedFailure
 from .fake.seed import SeedError, apply_seed
 from .fake_markers import ALLOW_UNUSED_FAULTS, allows_unused_faults, marked_models
 
-# Whether the test's own call failed: its unused failures are then no news (it stopped early).
-CALL_FAILED = pytest.StashKey[bool]()
+# Whether the test's own call passed: when it failed or was skipped, it may have stopped before it used
+# its failures, and its report already says what went wrong.
+CALL_PASSED = pytest.StashKey[bool]()
 
 
 def seed_for_test(fake: CleanRoomsMLFake, item: pytest.Item, seed_file_models: dict[str, Any] | None) -> None:
@@ -36,8 +37,8 @@ def seed_for_test(fake: CleanRoomsMLFake, item: pytest.Item, seed_file_models: d
 
 
 def check_failures_used(unused: list[UnusedFailure], item: pytest.Item) -> None:
-    """Fail the test (an error at its teardown) when it left failures queued, unless it may."""
-    if not unused or allows_unused_faults(item) or item.stash.get(CALL_FAILED, False):
+    """Fail the test that passed (an error at its teardown) when it left failures queued, unless it may."""
+    if not unused or allows_unused_faults(item) or not item.stash.get(CALL_PASSED, False):
         return
     listed = ", ".join(f"{failure.operation} {failure.error_code} ({failure.times} left)" for failure in unused)
     pytest.fail(

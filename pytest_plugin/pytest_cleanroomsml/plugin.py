@@ -13,7 +13,7 @@ from .aws_isolation import isolate_from_real_aws
 from .clients import LiveCredentialsMissing, live_client, live_credential_values, offline_client
 from .fake import CleanRoomsMLFake
 from .fake.in_process import install_handler
-from .fake_around_test import CALL_FAILED, check_failures_used, seed_for_test
+from .fake_around_test import CALL_PASSED, check_failures_used, seed_for_test
 from .fake_markers import MARKERS
 from .options import CleanRoomsMLSettings, add_options, read_seed, read_settings
 from .report_redaction import redact_report
@@ -58,7 +58,7 @@ def pytest_runtest_makereport(
     report: pytest.TestReport = yield
     redact_report(report, live_credential_values())
     if report.when == "call":
-        item.stash[CALL_FAILED] = report.failed
+        item.stash[CALL_PASSED] = report.passed
     return report
 
 

@@ -102,18 +102,29 @@ def test_the_marker_allows_unused_failures(pytester, marked, errors):
         result.stdout.fnmatch_lines(["*_ ERROR at teardown of test_unmarked _*"])
 
 
-def test_a_test_that_failed_is_not_blamed_for_its_unused_failures_too(pytester):
+def test_a_test_that_failed_or_skipped_is_not_blamed_for_its_unused_failures_too(pytester):
     pytester.makepyfile(
         f"""
+        import pytest
+
         def test_fails_early(cleanroomsml_fake):
             cleanroomsml_fake.fail_next({GET!r}, "ThrottlingException")
             assert False, "the test's own failure"
+
+        def test_skips_early(cleanroomsml_fake):
+            cleanroomsml_fake.fail_next({GET!r}, "ThrottlingException")
+            pytest.skip("not today")
+
+        @pytest.mark.xfail(reason="known bug")
+        def test_expected_to_fail(cleanroomsml_fake):
+            cleanroomsml_fake.fail_next({GET!r}, "ThrottlingException")
+            assert False
         """
     )
 
     result = pytester.runpytest()
 
-    result.assert_outcomes(failed=1)
+    result.assert_outcomes(failed=1, skipped=1, xfailed=1)
     result.stdout.no_fnmatch_line("*no request met*")
 
 
