@@ -43,7 +43,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str:
     settings = config.stash[SETTINGS]
     if not settings.live:
-        return f"cleanroomsml: offline fake in {settings.region}"
+        seeded = f", seeded from {settings.seed_file}" if settings.seed_file else ""
+        return f"cleanroomsml: offline fake in {settings.region}{seeded}"
     # redacted(): a password in the endpoint URL's user information is not shown.
     return f"cleanroomsml: live AWS in {settings.region}" + (
         f" at {redacted(settings.endpoint_url)}" if settings.endpoint_url else ""

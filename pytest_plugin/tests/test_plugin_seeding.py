@@ -56,6 +56,7 @@ def test_the_ini_seed_is_loaded_for_every_test_relative_to_the_ini_file(pytester
     )
 
     result.assert_outcomes(passed=3)
+    result.stdout.fnmatch_lines([f"cleanroomsml: offline fake in us-east-1, seeded from {project}/seeds/models.yaml"])
 
 
 def test_the_command_line_seed_wins_over_the_ini_files(pytester):
