@@ -4,6 +4,7 @@ fail the test that left fail_next failures no request met (as pytest-httpx does 
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -30,7 +31,8 @@ def seed_for_test(fake: CleanRoomsMLFake, item: pytest.Item, seed_file_models: d
     else:
         for document in [seed_file_models, *documents]:
             if document is not None:
-                apply_seed(fake, document)
+                # A copy: the fake keeps the nested values it is given, and the seed file's serve every test.
+                apply_seed(fake, copy.deepcopy(document))
         return
     # Failed outside the except block, so that the report shows the message alone.
     pytest.fail(failure, pytrace=False)

@@ -126,8 +126,8 @@ def _seed_file(config: pytest.Config) -> Path | None:
     value = _setting(config, "cleanroomsml_seed")
     if not value:
         return None
-    from_ini_file = _given_in(config, "cleanroomsml_seed") == "ini" and config.inipath is not None
-    base = config.inipath.parent if from_ini_file and config.inipath else config.invocation_params.dir
+    given_in_ini_file = _given_in(config, "cleanroomsml_seed") == "ini"
+    base = config.inipath.parent if given_in_ini_file and config.inipath else config.invocation_params.dir
     return base / Path(value).expanduser()
 
 
