@@ -1,5 +1,7 @@
 """cleanroomsml_no_retry_sleep: throttled calls are retried as often as configured, without sleeping."""
 
+import importlib.util
+
 pytest_plugins = ["pytester"]
 
 # Each test spies on time.sleep (real_sleeps, which never sleeps either), throttles the first 3 calls and
@@ -39,7 +41,8 @@ def client(mode, attempts):
 
 
 def aws_retry(get, client):
-    from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
+    # The plugin needs no Ansible: where amazon.aws is not installed, there is no AWSRetry to test.
+    AWSRetry = pytest.importorskip("ansible_collections.amazon.aws.plugins.module_utils.retries").AWSRetry
 
     return AWSRetry.jittered_backoff(
         retries=4, delay=5, max_delay=60, catch_extra_error_codes=["ThrottlingException"]
@@ -84,7 +87,10 @@ def test_retries_are_made_and_their_sleeps_skipped_and_recorded(pytester):
 
     result = pytester.runpytest("-v")
 
-    result.assert_outcomes(passed=6)
+    if importlib.util.find_spec("ansible_collections") is None:  # the plugin alone, as its wheel's tests run it
+        result.assert_outcomes(passed=4, skipped=2)
+    else:
+        result.assert_outcomes(passed=6)
 
 
 def test_the_sleeps_come_back_after_the_test(pytester):
