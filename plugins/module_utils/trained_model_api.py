@@ -141,20 +141,24 @@ def retry_after_seconds(error):
 
 
 @contextlib.contextmanager
-def _retry_after_honoured(deadline=None, clock=time.monotonic, sleep=time.sleep):
+def _retry_after_honoured(deadline=None):
     """Before an error answer that carries Retry-After goes back to AWSRetry, wait what it asks.
 
     AWSRetry's own backoff is short and jittered and knows no Retry-After: the wait is added
-    to it, but never past ``deadline`` (a clock() time) nor longer than the backoff's max_delay.
+    to it, but never past ``deadline`` (a time.monotonic() time) nor longer than the backoff's max_delay.
+    time.sleep is looked up when it is called, as AWSRetry and botocore do, so that tests can skip it
+    (pytest-cleanroomsml's cleanroomsml_no_retry_sleep fixture).
     """
     try:
         yield
     except ClientError as error:
         seconds = retry_after_seconds(error)
         if seconds:
-            limit = _BACKOFF["max_delay"] if deadline is None else min(_BACKOFF["max_delay"], deadline - clock())
+            limit = (
+                _BACKOFF["max_delay"] if deadline is None else min(_BACKOFF["max_delay"], deadline - time.monotonic())
+            )
             if limit > 0:
-                sleep(min(seconds, limit))
+                time.sleep(min(seconds, limit))
         raise
 
 

@@ -10,6 +10,7 @@ from .assertions import (
 )
 from .fake import CleanRoomsMLFake
 from .options import CleanRoomsMLSettings
+from .retry_sleeps import RetrySleep, RetrySleeps
 from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
 
 __version__ = _version.__version__
@@ -17,6 +18,8 @@ __version__ = _version.__version__
 __all__ = [
     "CleanRoomsMLFake",
     "CleanRoomsMLSettings",
+    "RetrySleep",
+    "RetrySleeps",
     "TrainedModelFetcher",
     "TrainedModelWaiter",
     "assert_logs_published",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ._shared.quoted_values import quoted
 from .fake.models import REGIONS
+from .fake.seed import SeedError, load_seed
 
 DEFAULT_REGION = "us-east-1"
 # The shape of an AWS Region name (us-east-1, us-gov-west-1): live runs may name one the fake does not serve.
@@ -26,6 +28,8 @@ class CleanRoomsMLSettings:
     """The Region of clients, and of the fake's trained models."""
     endpoint_url: str | None
     """Where live clients send requests; None for the Region's AWS endpoint."""
+    seed_file: Path | None = None
+    """The seed file loaded into the fake for every test (an absolute path), or None."""
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -54,6 +58,14 @@ def add_options(parser: pytest.Parser) -> None:
         default=None,
         help="endpoint URL of live clients (ini: cleanroomsml_endpoint_url)",
     )
+    group.addoption(
+        "--cleanroomsml-seed",
+        dest="cleanroomsml_seed",
+        metavar="FILE",
+        default=None,
+        help="seed file (YAML or JSON, as cleanroomsml-fake --seed takes) whose trained models the fake holds "
+        "at the start of every test (ini: cleanroomsml_seed, relative to the ini file's directory)",
+    )
     parser.addini(
         "cleanroomsml_live",
         "as --cleanroomsml-live: run against real AWS instead of the offline fake",
@@ -67,6 +79,11 @@ def add_options(parser: pytest.Parser) -> None:
     )
     parser.addini(
         "cleanroomsml_endpoint_url", "as --cleanroomsml-endpoint-url: endpoint URL of live clients", default=""
+    )
+    parser.addini(
+        "cleanroomsml_seed",
+        "as --cleanroomsml-seed: seed file of the fake's trained models for every test, relative to the ini file",
+        default="",
     )
 
 
@@ -82,8 +99,36 @@ def read_settings(config: pytest.Config) -> CleanRoomsMLSettings:
     if problem:
         raise pytest.UsageError(f"{_source(config, 'cleanroomsml_region')}: {quoted(region)} {problem}")
     return CleanRoomsMLSettings(
-        live=live, region=region, endpoint_url=_setting(config, "cleanroomsml_endpoint_url") or None
+        live=live,
+        region=region,
+        endpoint_url=_setting(config, "cleanroomsml_endpoint_url") or None,
+        seed_file=_seed_file(config),
     )
+
+
+def read_seed(config: pytest.Config, settings: CleanRoomsMLSettings) -> dict[str, Any] | None:
+    """The checked seed document of settings.seed_file, or None without one.
+
+    Raises pytest.UsageError naming the setting, where it was given and what is wrong with the file.
+    """
+    if settings.seed_file is None:
+        return None
+    try:
+        return load_seed(settings.seed_file)
+    except SeedError as error:
+        raise pytest.UsageError(f"{_source(config, 'cleanroomsml_seed')}: {error}") from None
+
+
+def _seed_file(config: pytest.Config) -> Path | None:
+    """The seed file's absolute path: a relative one counts from the ini file's directory when the ini file
+    gave it, else from the directory pytest was started in.
+    """
+    value = _setting(config, "cleanroomsml_seed")
+    if not value:
+        return None
+    given_in_ini_file = _given_in(config, "cleanroomsml_seed") == "ini"
+    base = config.inipath.parent if given_in_ini_file and config.inipath else config.invocation_params.dir
+    return base / Path(value).expanduser()
 
 
 def _live(config: pytest.Config) -> bool:
@@ -105,11 +150,21 @@ def _region_problem(region: str, live: bool) -> str | None:
     return f"is not a Region where the fake offers Clean Rooms ML; use one of: {', '.join(REGIONS)}"
 
 
-def _source(config: pytest.Config, name: str) -> str:
-    """Where a setting was given: the command-line option, -o, or the ini file."""
+def _given_in(config: pytest.Config, name: str) -> str:
+    """Where a setting was given: "option" (its command-line option), "-o" or "ini" (the ini file, or nowhere)."""
     if config.getoption(name) is not None:
-        return f"--{name.replace('_', '-')} (command line)"
+        return "option"
     if any(override.split("=", 1)[0].strip() == name for override in config.option.override_ini or ()):
+        return "-o"
+    return "ini"
+
+
+def _source(config: pytest.Config, name: str) -> str:
+    """Where a setting was given, in words: the command-line option, -o, or the ini file."""
+    given_in = _given_in(config, name)
+    if given_in == "option":
+        return f"--{name.replace('_', '-')} (command line)"
+    if given_in == "-o":
         return f"{name} (command line, -o)"
     return f"{name} (ini file {config.inipath})" if config.inipath else name
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from typing import Any
 
 import pytest
 from botocore.client import BaseClient
@@ -12,8 +13,11 @@ from .aws_isolation import isolate_from_real_aws
 from .clients import LiveCredentialsMissing, live_client, live_credential_values, offline_client
 from .fake import CleanRoomsMLFake
 from .fake.in_process import install_handler
-from .options import CleanRoomsMLSettings, add_options, read_settings
+from .fake_around_test import CALL_PASSED, check_failures_used, seed_for_test
+from .fake_markers import MARKERS
+from .options import CleanRoomsMLSettings, add_options, read_seed, read_settings
 from .report_redaction import redact_report
+from .retry_sleeps import RetrySleeps, skip_retry_sleeps
 from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
 
 
@@ -22,11 +26,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 SETTINGS = pytest.StashKey[CleanRoomsMLSettings]()
+SEED = pytest.StashKey[dict[str, Any] | None]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    for marker, description in MARKERS:
+        config.addinivalue_line("markers", f"{marker}: {description}")
     # Read once at start-up, so that a bad setting is one usage error rather than one per test.
     config.stash[SETTINGS] = read_settings(config)
+    config.stash[SEED] = read_seed(config, config.stash[SETTINGS])
     if not config.stash[SETTINGS].live:
         # Before test modules import: a client they make at import time reaches the fake too.
         install_handler()
@@ -35,7 +43,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str:
     settings = config.stash[SETTINGS]
     if not settings.live:
-        return f"cleanroomsml: offline fake in {settings.region}"
+        seeded = f", seeded from {settings.seed_file}" if settings.seed_file else ""
+        return f"cleanroomsml: offline fake in {settings.region}{seeded}"
     # redacted(): a password in the endpoint URL's user information is not shown.
     return f"cleanroomsml: live AWS in {settings.region}" + (
         f" at {redacted(settings.endpoint_url)}" if settings.endpoint_url else ""
@@ -49,6 +58,8 @@ def pytest_runtest_makereport(
     # Every report, not only those of tests using our fixtures: any test may call AWS with a live client.
     report: pytest.TestReport = yield
     redact_report(report, live_credential_values())
+    if report.when == "call":
+        item.stash[CALL_PASSED] = report.passed
     return report
 
 
@@ -60,10 +71,12 @@ def cleanroomsml_settings(pytestconfig: pytest.Config) -> CleanRoomsMLSettings:
 
 @pytest.fixture
 def cleanroomsml_fake(
-    cleanroomsml_settings: CleanRoomsMLSettings, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest, cleanroomsml_settings: CleanRoomsMLSettings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[CleanRoomsMLFake]:
     """A CleanRoomsMLFake with its in-process mock active for the test, reset after it.
 
+    It holds the seed file's models (cleanroomsml_seed) and the test's cleanroomsml_models marks'.
+    Failures queued with fail_next that no request met are an error of the test at teardown.
     The environment holds fake AWS credentials meanwhile, never the real ones. Skipped in live runs.
     """
     if cleanroomsml_settings.live:
@@ -72,9 +85,22 @@ def cleanroomsml_fake(
     fake = CleanRoomsMLFake(region=cleanroomsml_settings.region)
     # moto's state is process-wide: drop what was seeded outside this fixture, in any Region.
     fake.reset_every_region()
+    seed_for_test(fake, request.node, request.config.stash[SEED])
     with fake.mock():
         yield fake
+    unused = fake.unused_failures()
     fake.reset_every_region()
+    check_failures_used(unused, request.node)
+
+
+@pytest.fixture
+def cleanroomsml_no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> RetrySleeps:
+    """Retries happen without their sleeps during the test: botocore's (standard and legacy modes),
+    amazon.aws's AWSRetry backoff and the cleanrooms.ml collection's wait for Retry-After.
+
+    Gives the sleeps they asked for (``.asked``, ``.seconds(by)``), so a test can check the delays.
+    """
+    return skip_retry_sleeps(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,9 @@ def test_the_documented_example_passes(pytester):
 
 PITFALLS = Path(__file__).resolve().parents[2] / "docs" / "examples" / "test_pitfalls_example.py"
 ASYNC_CLIENT = Path(__file__).resolve().parents[2] / "docs" / "examples" / "test_async_client_example.py"
+SEEDING_AND_THROTTLING = (
+    Path(__file__).resolve().parents[2] / "docs" / "examples" / "test_seeding_and_throttling_example.py"
+)
 
 # The pitfalls themselves, as the testing guide shows them failing.
 PITFALLS_MET = """
@@ -90,3 +93,11 @@ def test_the_async_client_example_runs_where_aiobotocore_is_installed(pytester):
         result.stdout.fnmatch_lines(["*could not import 'aiobotocore.session'*"])
     else:
         result.assert_outcomes(passed=1)
+
+
+def test_the_seeding_and_throttling_example_passes(pytester):
+    pytester.makepyfile(test_seeding_and_throttling_example=SEEDING_AND_THROTTLING.read_text(encoding="utf-8"))
+
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--strict-markers")
+
+    result.assert_outcomes(passed=3)

@@ -17,9 +17,11 @@ def test_help_lists_the_options_and_ini_settings_in_a_cleanroomsml_group(pyteste
             "  --cleanroomsml-live *",
             "  --cleanroomsml-region=REGION",
             "  --cleanroomsml-endpoint-url=URL",
+            "  --cleanroomsml-seed=FILE",
             "  cleanroomsml_live (bool):",
             "  cleanroomsml_region (string):",
             "  cleanroomsml_endpoint_url (string):",
+            "  cleanroomsml_seed (string):",
         ]
     )
 

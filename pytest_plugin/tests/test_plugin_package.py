@@ -11,6 +11,8 @@ import pytest_cleanroomsml
 PUBLIC_API = {
     "CleanRoomsMLFake",
     "CleanRoomsMLSettings",
+    "RetrySleep",
+    "RetrySleeps",
     "TrainedModelFetcher",
     "TrainedModelWaiter",
     "assert_logs_published",

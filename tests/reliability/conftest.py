@@ -19,11 +19,12 @@ def pytest_configure(config):
 
 
 @pytest.fixture
-def quick_backoff(monkeypatch):
-    """The module's and the lookup's own retries (AWSRetry): 3 attempts (amazon.aws counts the first), 10 ms apart."""
+def quick_backoff(monkeypatch, cleanroomsml_no_retry_sleep):
+    """The module's and the lookup's own retries (AWSRetry): 3 attempts (amazon.aws counts the first), and no
+    retry sleeping (AWSRetry's, botocore's, Retry-After's); gives the sleeps asked for.
+    """
     from ansible_collections.cleanrooms.ml.plugins.module_utils import trained_model_api
 
     # pylint: disable=protected-access
     monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 3)
-    monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)
-    monkeypatch.setitem(trained_model_api._BACKOFF, "max_delay", 0.01)
+    return cleanroomsml_no_retry_sleep

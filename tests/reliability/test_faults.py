@@ -129,9 +129,11 @@ FAULTS = [
         Succeeds(MOST_REQUESTS),
         BOTH,
     ),
+    # "Without end" for the plugins: a failure for every request their retries make, so that none is left
+    # unused (the cleanroomsml_fake fixture fails a test that leaves some).
     Fault(
         "throttled without end",
-        FakeFault("ThrottlingException", times=50),
+        FakeFault("ThrottlingException", times=MOST_REQUESTS),
         {},
         Fails(MOST_REQUESTS, "ThrottlingException"),
         BOTH,
@@ -141,7 +143,7 @@ FAULTS = [
     Fault("503 twice", FakeFault("ServiceUnavailable", times=2), {}, Succeeds(3), BOTH),
     Fault(
         "503 without end",
-        FakeFault("ServiceUnavailable", times=50),
+        FakeFault("ServiceUnavailable", times=MOST_REQUESTS),
         {},
         Fails(MOST_REQUESTS, "ServiceUnavailable"),
         BOTH,

@@ -23,6 +23,7 @@ from .models import (
     cleanroomsml_backends,
 )
 from .registration import ensure_registered
+from .request_hooks import UnusedFailure
 from .responses import served_operations
 from .timeline import MISSING
 
@@ -291,6 +292,13 @@ class CleanRoomsMLFake:
         if message is not None and not isinstance(message, str):
             raise TypeError(f"message must be a string or None, not {type(message).__name__}")
         self._configured_backend().request_hooks.fail_next(operation, error_code, times, message)
+
+    def unused_failures(self) -> list[UnusedFailure]:
+        """The failures ``fail_next`` queued that no request has met yet: (operation, error_code, times) each.
+
+        The pytest fixture ``cleanroomsml_fake`` fails a test that leaves any.
+        """
+        return self._configured_backend().request_hooks.unused_failures()
 
     @property
     def latency(self) -> float:

@@ -11,9 +11,17 @@ import copy
 import threading
 import time
 from collections import defaultdict, deque
-from typing import Any
+from typing import Any, NamedTuple
 
 from .exceptions import ERRORS_BY_CODE
+
+
+class UnusedFailure(NamedTuple):
+    """Failures fail_next queued that no request has met yet: ``times`` calls of ``operation`` in a row."""
+
+    operation: str
+    error_code: str
+    times: int
 
 
 class RequestHooks:
@@ -31,6 +39,18 @@ class RequestHooks:
     def fail_next(self, operation: str, error_code: str, times: int, message: str | None) -> None:
         with self._lock:
             self._failures[operation].extend([(error_code, message)] * times)
+
+    def unused_failures(self) -> list[UnusedFailure]:
+        """The queued failures, each run of one error code counted once, in the order they would be met."""
+        unused: list[UnusedFailure] = []
+        with self._lock:
+            for operation, queued in self._failures.items():
+                for error_code, _message in queued:
+                    if unused and unused[-1][:2] == (operation, error_code):
+                        unused[-1] = unused[-1]._replace(times=unused[-1].times + 1)
+                    else:
+                        unused.append(UnusedFailure(operation, error_code, 1))
+        return unused
 
     def before_request(self, operation: str, params: dict[str, Any]) -> None:
         """Record the call, wait the configured latency, raise a queued failure."""

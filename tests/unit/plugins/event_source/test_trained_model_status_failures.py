@@ -16,12 +16,11 @@ ARN = (
 
 
 @pytest.fixture
-def quick_backoff(monkeypatch):
-    """The API helpers' AWSRetry with 2 attempts and short sleeps, so that running out of them takes milliseconds."""
+def quick_backoff(monkeypatch, cleanroomsml_no_retry_sleep):
+    """The API helpers' AWSRetry with 2 attempts, and no retry sleeping (AWSRetry's or botocore's)."""
     trained_model_api = collection_module("module_utils.trained_model_api")
     monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 2)
-    monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)
-    monkeypatch.setitem(trained_model_api._BACKOFF, "max_delay", 0.01)
+    return cleanroomsml_no_retry_sleep
 
 
 @pytest.fixture

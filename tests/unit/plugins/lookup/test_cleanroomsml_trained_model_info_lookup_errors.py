@@ -183,10 +183,13 @@ def test_other_aws_errors_name_the_term_and_the_error_code(run_lookup, cleanroom
 
 
 @pytest.mark.parametrize("error_code", ["ThrottlingException", "InternalServiceException"])
-def test_throttling_and_server_errors_are_retried(run_lookup, cleanroomsml_fake, churn, error_code):
+def test_throttling_and_server_errors_are_retried(
+    run_lookup, cleanroomsml_fake, churn, cleanroomsml_no_retry_sleep, error_code
+):
     cleanroomsml_fake.fail_next(GET, error_code, times=2)
     assert run_lookup(churn["trainedModelArn"], field="name") == ["churn"]
     assert [call[0] for call in cleanroomsml_fake.calls] == [GET] * 3
+    assert len(cleanroomsml_no_retry_sleep.seconds()) == 2
 
 
 @pytest.fixture

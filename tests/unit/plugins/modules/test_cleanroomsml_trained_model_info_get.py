@@ -139,11 +139,12 @@ def test_access_denied_names_the_iam_action(run_module, cleanroomsml_fake, churn
     assert result["error"]["code"] == "AccessDeniedException"
 
 
-def test_throttling_is_retried(run_module, cleanroomsml_fake, churn):
+def test_throttling_is_retried(run_module, cleanroomsml_fake, churn, cleanroomsml_no_retry_sleep):
     cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", "ThrottlingException", times=2)
     result = get(run_module, churn)
     assert result["trained_model"]["name"] == "churn"
     assert [call[0] for call in cleanroomsml_fake.calls] == ["GetCollaborationTrainedModel"] * 3
+    assert len(cleanroomsml_no_retry_sleep.seconds("botocore")) == 2
 
 
 def unknown_instance_type_model(fake):

@@ -115,9 +115,10 @@ def test_an_error_while_describing_fails_once_naming_the_model(run_module, clean
     assert "trained_models" not in result
 
 
-def test_throttled_listing_is_retried(run_module, cleanroomsml_fake, collaboration):
+def test_throttled_listing_is_retried(run_module, cleanroomsml_fake, collaboration, cleanroomsml_no_retry_sleep):
     cleanroomsml_fake.fail_next("ListCollaborationTrainedModels", "ThrottlingException", times=2)
     assert len(list_models(run_module)["trained_models"]) == 5
+    assert len(cleanroomsml_no_retry_sleep.seconds("botocore")) == 2
 
 
 def test_summaries_are_validated_against_the_summary_schema(run_module, cleanroomsml_fake):

@@ -6,11 +6,10 @@ from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_mode
 
 
 @pytest.fixture
-def quick_backoff(monkeypatch):
-    """AWSRetry with 2 attempts and short sleeps, so that running out of retries takes milliseconds."""
+def quick_backoff(monkeypatch, cleanroomsml_no_retry_sleep):
+    """AWSRetry with 2 attempts, and no retry sleeping (neither AWSRetry's nor botocore's): the sleeps asked for."""
     monkeypatch.setitem(trained_model_api._BACKOFF, "retries", 2)
-    monkeypatch.setitem(trained_model_api._BACKOFF, "delay", 0.01)
-    monkeypatch.setitem(trained_model_api._BACKOFF, "max_delay", 0.01)
+    return cleanroomsml_no_retry_sleep
 
 
 @pytest.fixture
@@ -32,8 +31,12 @@ def test_transient_errors_are_retried(run_module, cleanroomsml_fake, churn, quic
     cleanroomsml_fake.fail_next("GetCollaborationTrainedModel", error_code, times=3)
     assert get(run_module, churn)["trained_model"]["name"] == "churn"
     assert len(cleanroomsml_fake.calls) == 4
+    # botocore's 3 attempts (its standard mode) all failed; AWSRetry's second round got the model at once.
+    assert [sleep.by for sleep in quick_backoff.asked] == ["botocore", "botocore", "AWSRetry"]
 
 
+# More failures than any number of retries would meet.
+@pytest.mark.cleanroomsml_allow_unused_faults
 def test_when_retries_run_out_the_task_fails_with_the_code(run_module, cleanroomsml_fake, churn, quick_backoff):
     cleanroomsml_fake.fail_next(
         "GetCollaborationTrainedModel", "ThrottlingException", times=1000, message="Rate exceeded"
