@@ -254,6 +254,22 @@ def test_calls_are_recorded_in_order_with_their_parameters(controller: Any, fake
     ]
 
 
+def test_unused_failures_are_what_no_request_met(controller: Any, fake_client: Any) -> None:
+    model = controller.add_trained_model(name="churn")
+    controller.fail_next("GetCollaborationTrainedModel", "ThrottlingException", times=2)
+    controller.fail_next("ListTrainedModels", "ValidationException")
+
+    with pytest.raises(fake_client.exceptions.ThrottlingException):
+        get_model(fake_client, model)
+
+    assert controller.unused_failures() == [
+        ("GetCollaborationTrainedModel", "ThrottlingException", 1),
+        ("ListTrainedModels", "ValidationException", 1),
+    ]
+    controller.reset()
+    assert controller.unused_failures() == []
+
+
 def test_calls_can_be_read_while_requests_arrive(fake: CleanRoomsMLFake, make_http_client: Any) -> None:
     model = fake.add_trained_model(name="churn")
     clients = [make_http_client() for dummy in range(4)]

@@ -182,6 +182,7 @@ ENDPOINTS: dict[tuple[str, str], Callable[[Controller, dict[str, Any]], Any]] = 
     ("GET", "latency"): lambda fake, fields: call_with_fields(lambda: {"latency": fake.latency}, fields),
     ("POST", "latency"): _set_latency,
     ("GET", "calls"): lambda fake, fields: call_with_fields(lambda: {"calls": fake.calls}, fields),
+    ("GET", "unused_failures"): _calling("unused_failures", lambda unused: {"unused_failures": unused}),
     ("POST", "reset"): _calling("reset"),
     ("POST", "reset_every_region"): _calling("reset_every_region"),
     ("POST", "advance"): _calling("advance"),

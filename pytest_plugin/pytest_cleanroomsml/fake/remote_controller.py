@@ -24,6 +24,7 @@ from .._shared import quoted_values, trained_model_validation
 from .._shared.cleanroomsml_service import SERVICE_NAME
 from .control_api import PATH_PREFIX
 from .models import COLLABORATION_DESCRIPTION_SHAPE
+from .request_hooks import UnusedFailure
 from .timeline import MISSING
 
 # Generous: a control request takes milliseconds, but the fake may be answering slow requests too.
@@ -128,6 +129,11 @@ class RemoteCleanRoomsMLFake:
         """(operation name, camelCase parameters) of every request received, in order."""
         # JSON has no tuples: each call comes as a list.
         return [(call[0], call[1]) for call in self._request("GET", "calls")["calls"]]
+
+    def unused_failures(self) -> list[UnusedFailure]:
+        """See CleanRoomsMLFake.unused_failures."""
+        # JSON has no tuples: each comes as a list.
+        return [UnusedFailure(*unused) for unused in self._request("GET", "unused_failures")["unused_failures"]]
 
     def reset(self) -> None:
         """See CleanRoomsMLFake.reset."""
