@@ -333,4 +333,4 @@ def test_without_output_the_yaml_goes_to_standard_output(
 
     captured = capsys.readouterr()
     assert [model["name"] for model in yaml.safe_load(captured.out)["models"]] == ["churn"]
-    assert captured.err == "cleanroomsml-fake snapshot: 1 trained models, 1 versions written to standard output\n"
+    assert captured.err == "cleanroomsml-fake snapshot: 1 trained model, 1 version written to standard output\n"

@@ -92,7 +92,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
             return _fail(f"--output {quoted(str(args.output))}: cannot write it: {error.strerror}", 1)
     versions = sum(len(model.get("versions", [])) + 1 for model in document["models"])
     where = args.output or "standard output"
-    print(f"{PROG}: {len(document['models'])} trained models, {versions} versions written to {where}", file=sys.stderr)
+    written = f"{_counted(len(document['models']), 'trained model')}, {_counted(versions, 'version')}"
+    print(f"{PROG}: {written} written to {where}", file=sys.stderr)
     return 0
 
 
@@ -177,3 +178,7 @@ def _write_whole(path: Path, text: str) -> None:
 def _fail(message: str, status: int) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return status
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
