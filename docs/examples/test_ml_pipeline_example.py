@@ -113,8 +113,9 @@ def test_scores_once_training_finishes(
     with pytest.raises(ModelNotReady, match="churn is CREATE_IN_PROGRESS"):
         model_for_scoring(cleanroomsml_client, COLLABORATION, "churn")
 
-    # Training ends 0.2 s from now: scheduled after the check above, so that a slow machine cannot end it first.
-    cleanroomsml_fake.set_status(training["trainedModelArn"], "ACTIVE", after=0.2)
+    # Training ends at the third read from now (the waiter's third poll): counted in reads, not
+    # seconds, so that however slow the machine, the waiter sees it in training twice first.
+    cleanroomsml_fake.set_status(training["trainedModelArn"], "ACTIVE", after_polls=3)
     wait_for_trained_model(training["trainedModelArn"], COLLABORATION, delay=0.05)
 
     assert (
