@@ -77,8 +77,10 @@ class _LastResolution:
 
     A template that calls a lookup in a loop passes the same arguments every time, and
     ansible's resolution of fourteen options was the largest part of what the lookup
-    added to a call (docs/performance.md, lookup-per-call). The inputs are kept as a
-    keyed digest only: they may hold credentials.
+    added to a call (docs/performance.md, lookup-per-call). The options are kept as a
+    plugin object keeps them, credentials included (the cached clients hold those too);
+    what they were resolved from is kept as a keyed digest only, so that nothing keyed by
+    a credential can be checked against guessed ones.
     """
 
     def __init__(self):

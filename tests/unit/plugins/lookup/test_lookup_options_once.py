@@ -63,7 +63,7 @@ def test_a_bad_option_is_refused_on_every_call(resolutions):
             options_of_a_call(on_missing="sometimes")
 
 
-def test_what_is_remembered_holds_no_argument_in_printable_form(resolutions):
+def test_the_digest_holds_no_argument_in_printable_form(resolutions):
     options_of_a_call(secret_key="the-secret-do-not-keep", access_key="AKIAKEEPNOT")
     (digest, _, _) = next(iter(lookup_options._LAST.entries.values()))
     assert isinstance(digest, bytes)
