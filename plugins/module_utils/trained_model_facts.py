@@ -60,8 +60,7 @@ def trained_model_facts(response, validate_response, what, definition=None):
 def _snake_name(key):
     """camel_dict_to_snake_dict's name for one key, worked out once per name: its three regular
     expressions for every key of every response were most of a lookup call's conversion."""
-    (name,) = camel_dict_to_snake_dict({key: None})
-    return name
+    return next(iter(camel_dict_to_snake_dict({key: None})))
 
 
 def snake_case(value):

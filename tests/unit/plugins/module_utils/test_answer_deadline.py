@@ -92,7 +92,7 @@ def test_a_forked_child_starts_workers_of_its_own(session):
         finally:
             os._exit(0)
     os.close(write_end)
-    _, status = os.waitpid(child, 0)
+    status = os.waitpid(child, 0)[1]
     with os.fdopen(read_end) as report:
         assert report.read() == "answer to in the child"
     assert os.waitstatus_to_exitcode(status) == 0

@@ -41,7 +41,7 @@ def test_a_document_is_copied_not_changed():
 
 def test_each_name_is_worked_out_once():
     trained_model_facts._snake_name.cache_clear()
-    for _ in range(3):
+    for _round in range(3):
         trained_model_facts.snake_case(DOCUMENTS[0])
     info = trained_model_facts._snake_name.cache_info()
     assert info.misses == 13
