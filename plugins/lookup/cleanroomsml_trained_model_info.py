@@ -157,7 +157,10 @@ _raw:
 """
 
 from ansible_collections.amazon.aws.plugins.plugin_utils.lookup import AWSLookupBase
-from ansible_collections.cleanrooms.ml.plugins.plugin_utils.lookup_options import lookup_option_errors
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.lookup_options import (
+    lookup_option_errors,
+    set_options_once,
+)
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_lookup import TrainedModelLookup
 
 
@@ -166,3 +169,6 @@ class LookupModule(AWSLookupBase):
         with lookup_option_errors(self, kwargs):
             super().run(terms, variables, botocore_version, boto3_version, **kwargs)
         return TrainedModelLookup(self).run(terms)
+
+    def set_options(self, task_keys=None, var_options=None, direct=None):
+        set_options_once(self, super().set_options, task_keys, var_options, direct)

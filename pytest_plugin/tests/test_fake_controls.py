@@ -4,15 +4,18 @@ Tests that take ``controller`` run twice: with the in-process controller and wit
 connected over HTTP (CleanRoomsMLFake.connect), which must behave the same.
 """
 
+import gc
 import json
 import threading
 import time
 import uuid
+import weakref
 from typing import Any
 
 import pytest
 from botocore_shape_check import SERVICE_MODEL
 from pytest_cleanroomsml.fake import MISSING, CleanRoomsMLFake
+from pytest_cleanroomsml.fake.models import cleanroomsml_backends
 from pytest_cleanroomsml.fake.shape_validation import shape_violations
 
 
@@ -289,6 +292,24 @@ def test_calls_can_be_read_while_requests_arrive(fake: CleanRoomsMLFake, make_ht
 
 
 # -- reset ----------------------------------------------------------------------------
+
+
+def test_reset_every_region_lets_the_models_go(fake: CleanRoomsMLFake, fake_client: Any) -> None:
+    # A long session must not keep every model it made: nothing may hold one after the reset.
+    model = fake.add_trained_model(name="churn")
+    get_model(fake_client, model)
+    backend = cleanroomsml_backends[fake.account_id][fake.region]
+    kept = [weakref.ref(trained_model) for trained_model in backend.trained_models.values()]
+    kept += [
+        weakref.ref(version) for trained_model in backend.trained_models.values() for version in trained_model.versions
+    ]
+    assert len(kept) == 2
+    del backend
+
+    fake.reset_every_region()
+    gc.collect()
+
+    assert [reference() for reference in kept] == [None, None]
 
 
 def test_reset_drops_models_failures_calls_and_latency(controller: Any, fake_client: Any) -> None:

@@ -121,6 +121,15 @@ def test_register_names_a_recorder_without_its_switch(monkeypatch: pytest.Monkey
         register()
 
 
+def test_register_names_a_model_class_without_its_instance_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pytest_cleanroomsml.fake.models import TrainedModelVersion
+
+    monkeypatch.delattr(TrainedModelVersion, "instances_tracked")
+
+    with pytest.raises(RuntimeError, match=r"instances_tracked \(of TrainedModelVersion\) is no longer a list"):
+        register()
+
+
 def test_a_fake_registers_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     CleanRoomsMLFake()  # registered by now, if no earlier test did it
     monkeypatch.delattr(BaseResponse, "call_action")

@@ -20,6 +20,8 @@ from .models import (
     REGIONS,
     CleanRoomsMLBackend,
     LifecycleDurations,
+    TrainedModel,
+    TrainedModelVersion,
     cleanroomsml_backends,
 )
 from .registration import ensure_registered
@@ -330,6 +332,10 @@ class CleanRoomsMLFake:
         for account_backends in list(cleanroomsml_backends.values()):
             account_backends.reset()
         CLOCK.rewind()
+        # moto's BaseModel lists every instance for its dashboard, and only moto's own reset empties the
+        # lists: without this, every model of a long pytest session stayed in memory (docs/performance.md).
+        for model_class in (TrainedModel, TrainedModelVersion):
+            model_class.instances_tracked.clear()  # type: ignore[union-attr]  # set by moto's metaclass
         self._configured_backend()
 
     # -- helpers --------------------------------------------------------------------

@@ -19,8 +19,9 @@ its first use adds to ``botocore.handlers.BUILTIN_HANDLERS``, which botocore giv
 new Session (see in_process.py). The response class answers the operations it serves
 itself, on both ways, through ``BaseResponse`` methods for account, Region and parameters,
 and leaves other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler
-unless moto's request recorder is on (see responses.py and in_process.py). docs/fake.md
-gives the figure that each of these reaches pays for.
+unless moto's request recorder is on (see responses.py and in_process.py). The fake's
+reset empties the lists moto's ``BaseModel`` keeps of every instance (``instances_tracked``),
+as moto's own reset does. docs/fake.md gives the figure that each of these reaches pays for.
 
 If the installed moto is outside the range pytest-cleanroomsml declares, or a moto upgrade
 changes any of these, ``register()`` fails with a RuntimeError that names the moto version
@@ -74,6 +75,7 @@ def register() -> None:
         _check_declared_moto_version()
         _check_recorder_switch()
         _check_in_process_handler()
+        _check_tracked_instances()
 
 
 def _fail(internal: str, problem: str) -> RuntimeError:
@@ -155,6 +157,18 @@ def _check_declared_moto_version() -> None:
     for requirement in map(Requirement, declared):
         if requirement.name == "moto" and not requirement.specifier.contains(moto.__version__, prereleases=True):
             raise _fail("moto", f"is outside the range pytest-cleanroomsml is tested with ({requirement.specifier})")
+
+
+def _check_tracked_instances() -> None:
+    """The lists moto's BaseModel keeps of every instance, which the fake's reset empties (controller.py)."""
+    from .models import TrainedModel, TrainedModelVersion
+
+    for model_class in (TrainedModel, TrainedModelVersion):
+        if not isinstance(getattr(model_class, "instances_tracked", None), list):
+            raise _fail(
+                f"moto.core.common_models.BaseModel.instances_tracked (of {model_class.__name__})",
+                "is no longer a list the fake's reset can empty",
+            )
 
 
 def _check_recorder_switch() -> None:
