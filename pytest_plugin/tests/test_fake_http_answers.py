@@ -29,6 +29,18 @@ def raw_answer_headers(endpoint_url: str, method: str, path: str, headers: str =
     return [tuple(part.strip() for part in line.split(":", 1)) for line in head.split("\r\n")[1:]]  # type: ignore[misc]
 
 
+def start_cleanroomsml_fake(*arguments: str) -> subprocess.Popen[str]:
+    """``cleanroomsml-fake --port 0 ARGUMENTS`` in a process of its own, its output and error pipes (not a terminal)."""
+    python_path = os.pathsep.join(filter(None, [str(PLUGIN_ROOT), os.environ.get("PYTHONPATH")]))
+    return subprocess.Popen(
+        [sys.executable, "-m", "pytest_cleanroomsml.fake.cli", "--port", "0", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": python_path},
+    )
+
+
 @pytest.mark.parametrize(
     "method, path, headers",
     [
@@ -55,14 +67,7 @@ def test_every_answer_has_one_server_header(
 
 
 def test_the_request_log_has_no_colour_codes_when_stderr_is_a_pipe() -> None:
-    python_path = os.pathsep.join(filter(None, [str(PLUGIN_ROOT), os.environ.get("PYTHONPATH")]))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pytest_cleanroomsml.fake.cli", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": python_path},
-    )
+    process = start_cleanroomsml_fake()
     try:
         endpoint_url = process.stdout.readline().strip()  # type: ignore[union-attr]
         # werkzeug colours a 404 yellow and any other 4xx bold red.
@@ -93,14 +98,7 @@ def test_listening_beyond_this_machine_is_warned_of() -> None:
 
 
 def test_cleanroomsml_fake_warns_on_standard_error_when_it_listens_beyond_this_machine() -> None:
-    python_path = os.pathsep.join(filter(None, [str(PLUGIN_ROOT), os.environ.get("PYTHONPATH")]))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pytest_cleanroomsml.fake.cli", "--port", "0", "--host", "0.0.0.0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": python_path},
-    )
+    process = start_cleanroomsml_fake("--host", "0.0.0.0")
     try:
         endpoint_url = process.stdout.readline().strip()  # type: ignore[union-attr]
     finally:
