@@ -22,6 +22,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks im
 )
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.timestamp_parsing import parse_timestamps_quickly
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
     UnreadableResponseError,
     get_collaboration_trained_model,
@@ -170,6 +171,7 @@ class TrainedModelInfo:
         self.client = module.client(SERVICE_NAME, retry_decorator=retry_decorator())
         self.sent_credentials = sent_credentials(self.client)
         hold_answer_deadlines(self.client)
+        parse_timestamps_quickly(self.client)
 
     def facts(self, response, what, definition=None):
         """snake_case facts of a response, validated as validate_response says."""

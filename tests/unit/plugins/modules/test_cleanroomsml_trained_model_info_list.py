@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from ansible_collections.cleanrooms.ml.plugins.module_utils import timestamp_parsing, trained_model_info_module
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 from helpers.module_runs import warning_messages
 
@@ -90,6 +91,24 @@ def test_details_with_filters_describes_only_the_kept_models(run_module, cleanro
         params["trainedModelArn"] for name, params in cleanroomsml_fake.calls if name == "GetCollaborationTrainedModel"
     )
     assert described == sorted(model["trained_model_arn"] for model in models)
+
+
+def test_details_read_timestamps_directly_with_the_same_facts(run_module, monkeypatch, collaboration):
+    """The module's client reads timestamps with iso8601_timestamp; the facts are those of botocore's own parser."""
+    read = []
+    iso8601_timestamp = timestamp_parsing.iso8601_timestamp
+
+    def counted(value):
+        read.append(value)
+        return iso8601_timestamp(value)
+
+    monkeypatch.setattr(timestamp_parsing, "iso8601_timestamp", counted)
+    quick = list_models(run_module, details=True)
+    assert len(read) >= 5 * 2  # a create and an update time of each description, at least
+    monkeypatch.setattr(trained_model_info_module, "parse_timestamps_quickly", lambda client: None)
+    read.clear()
+    assert list_models(run_module, details=True) == quick
+    assert read == []
 
 
 def test_an_empty_collaboration_lists_nothing(run_module, cleanroomsml_fake):
