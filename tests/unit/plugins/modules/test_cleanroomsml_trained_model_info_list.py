@@ -111,6 +111,37 @@ def test_details_read_timestamps_directly_with_the_same_facts(run_module, monkey
     assert read == []
 
 
+@pytest.fixture
+def odd_descriptions(cleanroomsml_fake):
+    """Four models, the two oldest and the newest with a status the schema does not know."""
+    start = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
+    for index, (name, status) in enumerate([("w", "ARCHIVED"), ("x", "ARCHIVED"), ("y", "ACTIVE"), ("z", "RETIRED")]):
+        cleanroomsml_fake.add_trained_model(
+            name=name,
+            status=status,
+            collaboration_identifier=COLLABORATION,
+            createTime=start + datetime.timedelta(hours=index),
+        )
+
+
+def test_details_warn_about_each_description_in_the_models_order(run_module, odd_descriptions):
+    # Descriptions are converted on worker threads as they arrive; warnings still come in the result's order.
+    result = list_models(run_module, details=True, validate_response="warn", max_concurrency=4)
+    assert [model["name"] for model in result["trained_models"]] == ["z", "y", "x", "w"]
+    assert [message.split(" (")[0] for message in warning_messages(result)] == [
+        "trained model 'z'",
+        "trained model 'x'",
+        "trained model 'w'",
+    ]
+
+
+def test_strict_details_fail_on_the_first_model_in_order(run_module, odd_descriptions):
+    result = list_models(run_module, details=True, validate_response="strict", max_concurrency=4)
+    assert result["failed"] is True
+    assert result["violations"][0].startswith("$.status: 'RETIRED' is not one of")
+    assert "trained_models" not in result
+
+
 def test_an_empty_collaboration_lists_nothing(run_module, cleanroomsml_fake):
     assert list_models(run_module)["trained_models"] == []
 
