@@ -12,8 +12,8 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.timestamp_parsing im
 )
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_facts import trained_model_facts
 from botocore.parsers import RestJSONParser
-from trained_model_samples import ARN, ASSOCIATION_ARN, MEMBERSHIP
 from botocore.utils import parse_timestamp
+from trained_model_samples import ARN, ASSOCIATION_ARN, MEMBERSHIP
 
 SERVICE_FORM = [
     "2026-11-30T14:41:02Z",
@@ -40,7 +40,7 @@ OTHER_FORMS = [
     "20261130T144102Z",
     "Mon, 30 Nov 2026 14:41:02 GMT",
     "2026-11-30T14:41:02z",
-    "２０２６-11-30T14:41:02Z",
+    "\uff12\uff10\uff12\uff16-11-30T14:41:02Z",  # full-width digits, which \d alone would take
     1764513662,
     1764513662.25,
 ]
