@@ -81,12 +81,12 @@ def test_reads_each_timestamp_as_botocore_does(value):
 
 def test_random_service_timestamps_read_as_botocore_does():
     generator = random.Random(18)
-    for _ in range(2000):
+    for _case in range(2000):
         moment = datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=generator.uniform(0, 40 * 365 * 86400))
         text = moment.strftime("%Y-%m-%dT%H:%M:%S")
         digits = generator.randint(0, 6)
         if digits:
-            text += "." + "".join(generator.choice("0123456789") for _ in range(digits))
+            text += "." + "".join(generator.choice("0123456789") for _digit in range(digits))
         zone = generator.choice(["Z", None])
         if zone is None:
             minutes = generator.randint(-23 * 60 - 59, 23 * 60 + 59)
