@@ -22,6 +22,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks im
 )
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
 from ansible_collections.cleanrooms.ml.plugins.module_utils.quoted_values import quoted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.timestamp_parsing import parse_timestamps_quickly
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
     UnreadableResponseError,
     get_collaboration_trained_model,
@@ -170,12 +171,28 @@ class TrainedModelInfo:
         self.client = module.client(SERVICE_NAME, retry_decorator=retry_decorator())
         self.sent_credentials = sent_credentials(self.client)
         hold_answer_deadlines(self.client)
+        parse_timestamps_quickly(self.client)
 
     def facts(self, response, what, definition=None):
         """snake_case facts of a response, validated as validate_response says."""
+        return self.reported(self.converted(response, what, definition))
+
+    def converted(self, response, what, definition=None):
+        """(facts, warnings, None), or (None, [], the ResponseValidationError) when strict validation fails.
+
+        Reports nothing, so that worker threads can convert while other answers are awaited;
+        reported() then reports each in the main thread, in order.
+        """
         try:
             facts, warnings = trained_model_facts(response, self.params["validate_response"], what, definition)
         except ResponseValidationError as error:
+            return None, [], error
+        return facts, warnings, None
+
+    def reported(self, converted):
+        """The facts of a converted() response, once its warnings are recorded; fails the module on its error."""
+        facts, warnings, error = converted
+        if error is not None:
             self.module.fail_json(msg=str(error), violations=[str(violation) for violation in error.violations])
         for warning in warnings:
             record_warning(warning)
@@ -242,12 +259,15 @@ class TrainedModelInfo:
                     message=failure_message(error, LIST_OPERATION, collaboration_identifier=self.collaboration),
                     exception=error,
                 )
-        responses = map_concurrently(
-            lambda summary: self.get(summary["trainedModelArn"], summary.get("versionIdentifier")),
-            kept,
-            self.params["max_concurrency"],
-        )
-        return {"trained_models": [self.facts(response, model_label(response)) for response in responses]}
+        # Each answer is converted and validated on the thread that awaited it, while other answers are
+        # still on their way, rather than all of them after the last has come (docs/performance.md).
+        descriptions = map_concurrently(self.described, kept, self.params["max_concurrency"])
+        return {"trained_models": [self.reported(description) for description in descriptions]}
+
+    def described(self, summary):
+        """converted() of the description of a listed model; safe to call from worker threads."""
+        response = self.get(summary["trainedModelArn"], summary.get("versionIdentifier"))
+        return self.converted(response, model_label(response))
 
 
 def run(module):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from ansible_collections.cleanrooms.ml.plugins.module_utils import timestamp_parsing, trained_model_info_module
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
 from helpers.module_runs import warning_messages
 
@@ -90,6 +91,55 @@ def test_details_with_filters_describes_only_the_kept_models(run_module, cleanro
         params["trainedModelArn"] for name, params in cleanroomsml_fake.calls if name == "GetCollaborationTrainedModel"
     )
     assert described == sorted(model["trained_model_arn"] for model in models)
+
+
+def test_details_read_timestamps_directly_with_the_same_facts(run_module, monkeypatch, collaboration):
+    """The module's client reads timestamps with iso8601_timestamp; the facts are those of botocore's own parser."""
+    read = []
+    iso8601_timestamp = timestamp_parsing.iso8601_timestamp
+
+    def counted(value):
+        read.append(value)
+        return iso8601_timestamp(value)
+
+    monkeypatch.setattr(timestamp_parsing, "iso8601_timestamp", counted)
+    quick = list_models(run_module, details=True)
+    assert len(read) >= 5 * 2  # a create and an update time of each description, at least
+    monkeypatch.setattr(trained_model_info_module, "parse_timestamps_quickly", lambda client: None)
+    read.clear()
+    assert list_models(run_module, details=True) == quick
+    assert read == []
+
+
+@pytest.fixture
+def odd_descriptions(cleanroomsml_fake):
+    """Four models, the two oldest and the newest with a status the schema does not know."""
+    start = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
+    for index, (name, status) in enumerate([("w", "ARCHIVED"), ("x", "ARCHIVED"), ("y", "ACTIVE"), ("z", "RETIRED")]):
+        cleanroomsml_fake.add_trained_model(
+            name=name,
+            status=status,
+            collaboration_identifier=COLLABORATION,
+            createTime=start + datetime.timedelta(hours=index),
+        )
+
+
+def test_details_warn_about_each_description_in_the_models_order(run_module, odd_descriptions):
+    # Descriptions are converted on worker threads as they arrive; warnings still come in the result's order.
+    result = list_models(run_module, details=True, validate_response="warn", max_concurrency=4)
+    assert [model["name"] for model in result["trained_models"]] == ["z", "y", "x", "w"]
+    assert [message.split(" (")[0] for message in warning_messages(result)] == [
+        "trained model 'z'",
+        "trained model 'x'",
+        "trained model 'w'",
+    ]
+
+
+def test_strict_details_fail_on_the_first_model_in_order(run_module, odd_descriptions):
+    result = list_models(run_module, details=True, validate_response="strict", max_concurrency=4)
+    assert result["failed"] is True
+    assert result["violations"][0].startswith("$.status: 'RETIRED' is not one of")
+    assert "trained_models" not in result
 
 
 def test_an_empty_collaboration_lists_nothing(run_module, cleanroomsml_fake):
