@@ -8,7 +8,7 @@ models x latency / max_concurrency.
 
 from benchmarks.fake_service import served_models
 from benchmarks.figures import Quantity, RatioAtMost, Row
-from benchmarks.timed_playbook import run_timed_play
+from benchmarks.timed_playbook import alternating_tasks, task_seconds
 
 NAME = "list-details"
 SIZES = {
@@ -30,16 +30,14 @@ def _list_task(name, served, details, max_concurrency):
 
 def details_figures(serve, models, latency, max_concurrency, rounds, server):
     """(what details add, the floor) as Quantities; ``serve`` and ``server`` as in lookup_bulk.bulk_lookup_figures."""
-    tasks = []
     with serve(models, latency=latency) as served:
-        for number in range(rounds):
-            pair = [
-                _list_task(f"details {number}", served, True, max_concurrency),
-                _list_task(f"list {number}", served, False, max_concurrency),
-            ]
-            tasks.extend(pair if number % 2 == 0 else reversed(pair))
-        times = run_timed_play(tasks, served.endpoint_url)
-    seconds = {task.name: task.seconds for task in times}
+        tasks = alternating_tasks(
+            lambda number: [_list_task(f"details {number}", served, True, max_concurrency)],
+            lambda number: [_list_task(f"list {number}", served, False, max_concurrency)],
+            rounds,
+            warm_up=False,
+        )
+        seconds = task_seconds(tasks, served.endpoint_url)
     # Each round's pair ran back to back, so each round gives one difference.
     added = [seconds[f"details {number}"] - seconds[f"list {number}"] for number in range(rounds)]
     ours = Quantity.median_of(

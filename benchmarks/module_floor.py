@@ -7,9 +7,9 @@ collection adds.
 """
 
 from benchmarks.fake_service import served_models
-from benchmarks.figures import Quantity, RatioAtMost, Row
-from benchmarks.module_task import our_task
-from benchmarks.timed_playbook import run_timed_play
+from benchmarks.figures import RatioAtMost, Row
+from benchmarks.module_task import OUR_TASK, our_task
+from benchmarks.timed_playbook import alternating_tasks, median_task_seconds, task_seconds
 
 NAME = "module-floor"
 SIZES = {"full": {"tasks_each": 20}, "tiny": {"tasks_each": 1}}
@@ -27,27 +27,20 @@ def _bare_task(name, served):
 
 def run(tasks_each):
     with served_models(1) as served:
-        # The first task of each module also builds its payload, which later tasks reuse.
-        tasks = [our_task("warm-up ours", served), _bare_task("warm-up bare", served)]
-        for number in range(tasks_each):
-            pair = [our_task(f"ours {number}", served), _bare_task(f"bare {number}", served)]
-            tasks.extend(pair if number % 2 == 0 else reversed(pair))
-        times = run_timed_play(tasks, served.endpoint_url)
-    seconds = {task.name: task.seconds for task in times}
-
-    def median_of(side, what):
-        return Quantity.median_of(
-            [seconds[f"{side} {number}"] for number in range(tasks_each)],
-            "s",
-            f"{what}; median of {tasks_each} tasks",
+        tasks = alternating_tasks(
+            lambda number: [our_task(f"ours {number}", served)],
+            lambda number: [_bare_task(f"bare {number}", served)],
+            tasks_each,
         )
-
+        seconds = task_seconds(tasks, served.endpoint_url)
     return [
         Row(
             NAME,
-            median_of("ours", "a cleanroomsml_trained_model_info task getting one model"),
-            median_of(
+            median_task_seconds(seconds, "ours", tasks_each, OUR_TASK),
+            median_task_seconds(
+                seconds,
                 "bare",
+                tasks_each,
                 "a bare module's task (AnsiballZ, boto3, one call, nothing else), "
                 "alternating with ours in the same play",
             ),

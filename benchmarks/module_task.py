@@ -7,12 +7,13 @@ is mostly its imports.
 """
 
 from benchmarks.fake_service import moto_server, served_models
-from benchmarks.figures import Quantity, RatioAtMost, Row
-from benchmarks.timed_playbook import run_timed_play
+from benchmarks.figures import RatioAtMost, Row
+from benchmarks.timed_playbook import alternating_tasks, median_task_seconds, task_seconds
 
 NAME = "module-task"
 SIZES = {"full": {"tasks_each": 20}, "tiny": {"tasks_each": 1}}
 GOAL = RatioAtMost(1.10)
+OUR_TASK = "a cleanroomsml_trained_model_info task getting one model"
 
 
 def our_task(name, served):
@@ -30,26 +31,22 @@ def _peer_task(name, endpoint_url):
 
 def run(tasks_each):
     with served_models(1) as served, moto_server() as peer_url:
-        # The first task of each module also builds its payload, which later tasks reuse.
-        tasks = [our_task("warm-up ours", served), _peer_task("warm-up peer", peer_url)]
-        for number in range(tasks_each):
-            pair = [our_task(f"ours {number}", served), _peer_task(f"peer {number}", peer_url)]
-            tasks.extend(pair if number % 2 == 0 else reversed(pair))
-        times = run_timed_play(tasks, served.endpoint_url)
-    seconds = {task.name: task.seconds for task in times}
-
-    def median_of(side, what):
-        return Quantity.median_of(
-            [seconds[f"{side} {number}"] for number in range(tasks_each)],
-            "s",
-            f"{what}; median of {tasks_each} tasks",
+        tasks = alternating_tasks(
+            lambda number: [our_task(f"ours {number}", served)],
+            lambda number: [_peer_task(f"peer {number}", peer_url)],
+            tasks_each,
         )
-
+        seconds = task_seconds(tasks, served.endpoint_url)
     return [
         Row(
             NAME,
-            median_of("ours", "a cleanroomsml_trained_model_info task getting one model"),
-            median_of("peer", "an amazon.aws.aws_caller_info task, alternating with ours in the same play"),
+            median_task_seconds(seconds, "ours", tasks_each, OUR_TASK),
+            median_task_seconds(
+                seconds,
+                "peer",
+                tasks_each,
+                "an amazon.aws.aws_caller_info task, alternating with ours in the same play",
+            ),
             GOAL,
         )
     ]

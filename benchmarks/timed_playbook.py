@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from fake_playbook import run_playbook
 
+from benchmarks.figures import Quantity
+
 CALLBACK_PLUGINS = Path(__file__).resolve().parent / "callback_plugins"
 LIBRARY = Path(__file__).resolve().parent / "library"  # modules of the benchmarks' own, found beside the playbook
 TIMES_FILE = "task_times.jsonl"  # the callback's output, beside the playbook
@@ -91,3 +93,30 @@ def run_timed_play(tasks, endpoint_url, on_task_start=None):
                 f"ansible-playbook failed (rc={result.returncode}):\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
             )
         return _task_times(_events(directory / TIMES_FILE))
+
+
+def alternating_tasks(first, second, rounds, warm_up=True):
+    """The tasks of a play comparing two kinds of task: ``rounds`` pairs, their order swapped every round so
+    that neither always runs first. ``first(number)`` and ``second(number)`` give a round's tasks (a list).
+
+    ``warm_up`` puts a round -1 of each first: a module's first task also builds its payload, which later
+    tasks reuse.
+    """
+    tasks = [*first(-1), *second(-1)] if warm_up else []
+    for number in range(rounds):
+        pair = [first(number), second(number)]
+        for group in pair if number % 2 == 0 else reversed(pair):
+            tasks.extend(group)
+    return tasks
+
+
+def task_seconds(tasks, endpoint_url):
+    """{task name: seconds} of a play of ``tasks`` run against ``endpoint_url``."""
+    return {task.name: task.seconds for task in run_timed_play(tasks, endpoint_url)}
+
+
+def median_task_seconds(seconds, side, tasks_each, what):
+    """The median time of the tasks ``"{side} 0"`` to ``"{side} {tasks_each - 1}"`` as a Quantity."""
+    return Quantity.median_of(
+        [seconds[f"{side} {number}"] for number in range(tasks_each)], "s", f"{what}; median of {tasks_each} tasks"
+    )

@@ -15,8 +15,8 @@ from benchmarks.aws_cli import get_model_argv
 from benchmarks.fake_service import served_models
 from benchmarks.figures import FasterBy, Quantity, Row
 from benchmarks.lookup_timing import time_lookup_workloads
-from benchmarks.module_task import our_task
-from benchmarks.timed_playbook import run_timed_play
+from benchmarks.module_task import OUR_TASK, our_task
+from benchmarks.timed_playbook import alternating_tasks, median_task_seconds, task_seconds
 
 NAME = "vs-aws-cli"
 SIZES = {
@@ -43,17 +43,11 @@ def _cli_tasks(number, served):
 
 
 def _module_row(served, tasks_each):
-    tasks = [our_task("warm-up ours", served), *_cli_tasks(-1, served)]
-    for number in range(tasks_each):
-        pair = [[our_task(f"ours {number}", served)], _cli_tasks(number, served)]
-        for group in pair if number % 2 == 0 else reversed(pair):
-            tasks.extend(group)
-    seconds = {task.name: task.seconds for task in run_timed_play(tasks, served.endpoint_url)}
-    ours = Quantity.median_of(
-        [seconds[f"ours {number}"] for number in range(tasks_each)],
-        "s",
-        f"a cleanroomsml_trained_model_info task getting one model; median of {tasks_each} tasks",
+    tasks = alternating_tasks(
+        lambda number: [our_task(f"ours {number}", served)], lambda number: _cli_tasks(number, served), tasks_each
     )
+    seconds = task_seconds(tasks, served.endpoint_url)
+    ours = median_task_seconds(seconds, "ours", tasks_each, OUR_TASK)
     cli = Quantity.median_of(
         [seconds[f"cli {number}"] + seconds[f"cli json {number}"] for number in range(tasks_each)],
         "s",
