@@ -9,8 +9,6 @@ no AWS credentials, no proxy (the fake is reached directly).
 
 from __future__ import annotations
 
-import datetime
-import functools
 import json
 import urllib.error
 import urllib.request
@@ -18,13 +16,10 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from moto.core.utils import get_service_model
-
 from .._shared import quoted_values, trained_model_validation
-from .._shared.cleanroomsml_service import SERVICE_NAME
 from .control_api import PATH_PREFIX
-from .models import COLLABORATION_DESCRIPTION_SHAPE
 from .request_hooks import UnusedFailure
+from .seed_timestamps import with_datetimes
 from .timeline import MISSING
 
 # Generous: a control request takes milliseconds, but the fake may be answering slow requests too.
@@ -71,12 +66,12 @@ class RemoteCleanRoomsMLFake:
     ) -> dict[str, Any]:
         """See CleanRoomsMLFake.add_trained_model."""
         fields = {"name": name, "status": status, "collaboration_identifier": collaboration_identifier}
-        return _described(self._request("POST", "add_trained_model", {**fields, **_override_fields(overrides)}))
+        return with_datetimes(self._request("POST", "add_trained_model", {**fields, **_override_fields(overrides)}))
 
     def add_version(self, trained_model_arn: str, status: str = "ACTIVE", **overrides: Any) -> dict[str, Any]:
         """See CleanRoomsMLFake.add_version."""
         fields = {"trained_model_arn": trained_model_arn, "status": status}
-        return _described(self._request("POST", "add_version", {**fields, **_override_fields(overrides)}))
+        return with_datetimes(self._request("POST", "add_version", {**fields, **_override_fields(overrides)}))
 
     def set_status(
         self,
@@ -104,7 +99,7 @@ class RemoteCleanRoomsMLFake:
     def trained_models(self, collaboration_identifier: str | None = None) -> list[dict[str, Any]]:
         """See CleanRoomsMLFake.trained_models."""
         query = {} if collaboration_identifier is None else {"collaboration_identifier": collaboration_identifier}
-        return [_described(model) for model in self._request("GET", "models", query)["models"]]
+        return [with_datetimes(model) for model in self._request("GET", "models", query)["models"]]
 
     # -- scripting the transport ----------------------------------------------------
 
@@ -194,19 +189,3 @@ def _override_fields(overrides: dict[str, Any]) -> dict[str, Any]:
     missing = [member for member, value in overrides.items() if value is MISSING]
     kept = {member: value for member, value in overrides.items() if value is not MISSING}
     return {**({"overrides": kept} if kept else {}), **({"missing_members": missing} if missing else {})}
-
-
-def _described(description: dict[str, Any]) -> dict[str, Any]:
-    """A description as the in-process controller returns it: its timestamps as datetimes again."""
-    return {
-        member: datetime.datetime.fromisoformat(value)
-        if member in _timestamp_members() and isinstance(value, str)
-        else value
-        for member, value in description.items()
-    }
-
-
-@functools.cache
-def _timestamp_members() -> frozenset[str]:
-    shape = get_service_model(SERVICE_NAME).shape_for(COLLABORATION_DESCRIPTION_SHAPE)
-    return frozenset(name for name, member in shape.members.items() if member.type_name == "timestamp")
