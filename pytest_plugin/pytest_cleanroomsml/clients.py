@@ -10,14 +10,7 @@ from botocore.exceptions import BotoCoreError
 
 from ._shared.cleanroomsml_service import SERVICE_NAME
 from .options import CleanRoomsMLSettings
-
-# The values of the credentials live clients sign with, for report_redaction to take out of failure reports.
-_live_credential_values: set[str] = set()
-
-
-def live_credential_values() -> frozenset[str]:
-    """The access keys, secret keys and session tokens of the live clients made in this process."""
-    return frozenset(_live_credential_values)
+from .report_redaction import remember_live_credentials
 
 
 class LiveCredentialsMissing(Exception):
@@ -58,5 +51,5 @@ def live_client(settings: CleanRoomsMLSettings) -> BaseClient:
             "the AWS config and credentials files, or instance and container metadata"
         )
     frozen = credentials.get_frozen_credentials()
-    _live_credential_values.update(value for value in (frozen.access_key, frozen.secret_key, frozen.token) if value)
+    remember_live_credentials(frozen.access_key, frozen.secret_key, frozen.token)
     return session.client(SERVICE_NAME, endpoint_url=settings.endpoint_url)

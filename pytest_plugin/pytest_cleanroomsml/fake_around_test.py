@@ -5,14 +5,15 @@ fail the test that left fail_next failures no request met (as pytest-httpx does 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .fake import CleanRoomsMLFake
-from .fake.request_hooks import UnusedFailure
-from .fake.seed import SeedError, apply_seed
 from .fake_markers import ALLOW_UNUSED_FAULTS, allows_unused_faults, marked_models
+
+if TYPE_CHECKING:
+    from .fake import CleanRoomsMLFake
+    from .fake.request_hooks import UnusedFailure
 
 # Whether the test's own call passed: when it failed or was skipped, it may have stopped before it used
 # its failures, and its report already says what went wrong.
@@ -24,6 +25,9 @@ def seed_for_test(fake: CleanRoomsMLFake, item: pytest.Item, seed_file_models: d
 
     A mark's bad argument fails the test's setup, naming the marker and the test, before anything is added.
     """
+    # Here: the plugin imports this module at start-up (CALL_PASSED), and the seed's checks need moto.
+    from .fake.seed import SeedError, apply_seed
+
     try:
         documents = marked_models(item)
     except SeedError as error:

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from ._shared.quoted_values import quoted
-from .fake.seed import SeedError, checked_seed
 
 MODELS = "cleanroomsml_models"
 ALLOW_UNUSED_FAULTS = "cleanroomsml_allow_unused_faults"
@@ -33,6 +32,10 @@ def marked_models(item: pytest.Item) -> list[dict[str, Any]]:
 
     Raises SeedError naming the marker, the test and the argument that is wrong.
     """
+    # Here rather than at the top, as in _model: the seed's checks need moto and jsonschema, which the
+    # plugin imports only once a test uses the fake.
+    from .fake.seed import SeedError
+
     origin = f"@pytest.mark.{MODELS} of {item.nodeid}"
     documents = []
     for mark in reversed(list(item.iter_markers(MODELS))):
@@ -47,6 +50,8 @@ def marked_models(item: pytest.Item) -> list[dict[str, Any]]:
 
 def _model(origin: str, position: int, model: Any) -> dict[str, Any]:
     """The seed-format model that argument ``position`` stands for, once checked."""
+    from .fake.seed import SeedError, checked_seed
+
     where = f"{origin}, argument {position}"
     if isinstance(model, str) and model:
         model = {"name": model}

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from ._shared.quoted_values import quoted
-from .fake.models import REGIONS
-from .fake.seed import SeedError, load_seed
+from .fake.regions import REGIONS
 
 DEFAULT_REGION = "us-east-1"
 # The shape of an AWS Region name (us-east-1, us-gov-west-1): live runs may name one the fake does not serve.
@@ -113,6 +112,9 @@ def read_seed(config: pytest.Config, settings: CleanRoomsMLSettings) -> dict[str
     """
     if settings.seed_file is None:
         return None
+    # Here rather than at the top: checking a seed needs moto and jsonschema, which a run without one never imports.
+    from .fake.seed import SeedError, load_seed
+
     try:
         return load_seed(settings.seed_file)
     except SeedError as error:

@@ -1,24 +1,30 @@
-"""pytest entry point (group pytest11): options and fixtures for code that calls AWS Clean Rooms ML."""
+"""pytest entry point (group pytest11): options and fixtures for code that calls AWS Clean Rooms ML.
+
+pytest imports this module in every run where the plugin is installed, tests that never use it
+included, and pytest-xdist's controller, which runs no test. So it imports no moto, boto3,
+botocore or jsonschema (some 0.4 s): each fixture imports what it needs when a test first uses it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from botocore.client import BaseClient
 
 from ._shared.credential_redaction import redacted
-from .aws_isolation import isolate_from_real_aws
-from .clients import LiveCredentialsMissing, live_client, live_credential_values, offline_client
-from .fake import CleanRoomsMLFake
-from .fake.in_process import install_handler
-from .fake_around_test import CALL_PASSED, check_failures_used, seed_for_test
+from .fake_around_test import CALL_PASSED
 from .fake_markers import MARKERS
 from .options import CleanRoomsMLSettings, add_options, read_seed, read_settings
-from .report_redaction import redact_report
+from .process_role import runs_tests
+from .report_redaction import live_credential_values, redact_report
 from .retry_sleeps import RetrySleeps, skip_retry_sleeps
-from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
+
+if TYPE_CHECKING:
+    from botocore.client import BaseClient
+
+    from .fake import CleanRoomsMLFake
+    from .trained_model_fixtures import TrainedModelFetcher, TrainedModelWaiter
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,8 +41,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # Read once at start-up, so that a bad setting is one usage error rather than one per test.
     config.stash[SETTINGS] = read_settings(config)
     config.stash[SEED] = read_seed(config, config.stash[SETTINGS])
-    if not config.stash[SETTINGS].live:
+    if not config.stash[SETTINGS].live and runs_tests(config):
         # Before test modules import: a client they make at import time reaches the fake too.
+        from .fake.botocore_handler import install_handler
+
         install_handler()
 
 
@@ -81,6 +89,10 @@ def cleanroomsml_fake(
     """
     if cleanroomsml_settings.live:
         pytest.skip("cleanroomsml_fake is offline only, and this run is live (--cleanroomsml-live)")
+    from .aws_isolation import isolate_from_real_aws
+    from .fake import CleanRoomsMLFake
+    from .fake_around_test import check_failures_used, seed_for_test
+
     isolate_from_real_aws(monkeypatch, cleanroomsml_settings.region)
     fake = CleanRoomsMLFake(region=cleanroomsml_settings.region)
     # moto's state is process-wide: drop what was seeded outside this fixture, in any Region.
@@ -107,6 +119,8 @@ def cleanroomsml_no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> RetrySleeps:
 def _cleanroomsml_http_endpoint(cleanroomsml_settings: CleanRoomsMLSettings) -> Iterator[str]:
     # One server per process (so per xdist worker), on a free port. It serves moto's
     # process-wide state, the very state that cleanroomsml_fake seeds and resets per test.
+    from .fake import CleanRoomsMLFake
+
     with CleanRoomsMLFake(region=cleanroomsml_settings.region).server() as endpoint_url:
         yield endpoint_url
 
@@ -126,6 +140,8 @@ def cleanroomsml_client(request: pytest.FixtureRequest, cleanroomsml_settings: C
     In live mode it comes from the standard AWS credential chain; without credentials, the test is
     an error: a live run that reached no AWS must not pass as a run of skips.
     """
+    from .clients import LiveCredentialsMissing, live_client, offline_client
+
     if cleanroomsml_settings.live:
         try:
             return live_client(cleanroomsml_settings)
@@ -142,6 +158,8 @@ def cleanroomsml_trained_model(
     request: pytest.FixtureRequest, cleanroomsml_settings: CleanRoomsMLSettings, cleanroomsml_client: BaseClient
 ) -> TrainedModelFetcher:
     """cleanroomsml_trained_model(arn, collaboration_identifier, version_identifier=None): the validated response."""
+    from .trained_model_fixtures import TrainedModelFetcher
+
     # Offline, the fake (which cleanroomsml_client activated) names its models when one is not found.
     fake = None if cleanroomsml_settings.live else request.getfixturevalue("cleanroomsml_fake")
     return TrainedModelFetcher(cleanroomsml_client, fake)
@@ -152,4 +170,6 @@ def wait_for_trained_model(cleanroomsml_trained_model: TrainedModelFetcher) -> T
     """wait_for_trained_model(arn, collaboration_identifier, status="ACTIVE", timeout=600, delay=5, *,
     version_identifier=None): the final response.
     """
+    from .trained_model_fixtures import TrainedModelWaiter
+
     return TrainedModelWaiter(cleanroomsml_trained_model)

@@ -19,6 +19,20 @@ from ._shared.credential_redaction import redacted
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr  # the type of report.longrepr, which pytest does not export
 
+# The values of the credentials live clients sign with (clients.py), taken out of every report. Kept here
+# rather than in clients.py, which imports boto3: the plugin reads them for every report, of any test.
+_live_credential_values: set[str] = set()
+
+
+def remember_live_credentials(*values: str | None) -> None:
+    """Take these values (an access key, a secret key, a session token; None for none) out of reports from now on."""
+    _live_credential_values.update(value for value in values if value)
+
+
+def live_credential_values() -> frozenset[str]:
+    """The access keys, secret keys and session tokens of the live clients made in this process."""
+    return frozenset(_live_credential_values)
+
 
 class RedactedRepr:
     """A failure's text with credentials taken out, shown as pytest shows any failure (``toterminal``).

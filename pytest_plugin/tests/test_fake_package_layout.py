@@ -49,10 +49,11 @@ def test_the_botocore_handler_is_installed_by_the_first_mock_not_by_import() -> 
         """
         import botocore.handlers
         from pytest_cleanroomsml.fake import CleanRoomsMLFake
+        from pytest_cleanroomsml.fake.botocore_handler import FORWARDER
         from pytest_cleanroomsml.fake.in_process import STUBBER
 
         def installed():
-            return sum(entry[1] is STUBBER for entry in botocore.handlers.BUILTIN_HANDLERS)
+            return sum(entry[1] is FORWARDER for entry in botocore.handlers.BUILTIN_HANDLERS)
 
         fake = CleanRoomsMLFake()
         before = installed()
@@ -60,7 +61,7 @@ def test_the_botocore_handler_is_installed_by_the_first_mock_not_by_import() -> 
             pass
         with fake.mock():
             pass
-        print(before, installed())
+        print(before, installed(), FORWARDER.target is STUBBER)
         """
     )
     environment = {name: value for name, value in os.environ.items() if not name.startswith(("AWS_", "MOTO_"))}
@@ -69,4 +70,4 @@ def test_the_botocore_handler_is_installed_by_the_first_mock_not_by_import() -> 
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["0", "1"]
+    assert result.stdout.split() == ["0", "1", "True"]

@@ -7,7 +7,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 from pytest_cleanroomsml.fake import CleanRoomsMLFake
-from pytest_cleanroomsml.fake.models import REGIONS
+from pytest_cleanroomsml.fake.regions import REGIONS
 
 UNSERVED = "sa-east-1"  # Clean Rooms ML is not offered there
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"

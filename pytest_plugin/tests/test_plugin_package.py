@@ -6,6 +6,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 import pytest_cleanroomsml
 
 PUBLIC_API = {
@@ -26,6 +27,47 @@ PUBLIC_API = {
 def test_the_public_api_is_exported_from_the_package():
     assert set(pytest_cleanroomsml.__all__) == PUBLIC_API
     assert all(hasattr(pytest_cleanroomsml, name) for name in PUBLIC_API)
+    assert set(dir(pytest_cleanroomsml)) >= PUBLIC_API
+
+
+def run_python(script):
+    """The standard output of ``script`` run in a fresh interpreter, whose modules this one's imports do not hide."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+
+
+def test_importing_the_package_imports_none_of_its_heavy_dependencies_until_a_name_needs_them():
+    script = (
+        "import sys\n"
+        "heavy = lambda: sorted(name for name in ('boto3', 'botocore', 'jsonschema', 'moto') if name in sys.modules)\n"
+        "import pytest_cleanroomsml, pytest_cleanroomsml.fake\n"
+        "print(heavy())\n"
+        "from pytest_cleanroomsml import assert_model_active, CleanRoomsMLSettings, RetrySleeps\n"
+        "print(heavy())\n"
+        "from pytest_cleanroomsml import CleanRoomsMLFake\n"
+        "print(heavy())\n"
+    )
+
+    assert run_python(script).splitlines() == ["[]", "[]", "['boto3', 'botocore', 'moto']"]
+
+
+def test_each_name_of_the_package_is_its_modules_object():
+    from pytest_cleanroomsml import assertions, fake, options, retry_sleeps, trained_model_fixtures
+    from pytest_cleanroomsml.fake import controller, models, timeline
+
+    modules = (assertions, options, retry_sleeps, trained_model_fixtures, controller)
+    for name in PUBLIC_API:
+        assert any(getattr(module, name, None) is getattr(pytest_cleanroomsml, name) for module in modules), name
+    assert fake.CleanRoomsMLFake is controller.CleanRoomsMLFake
+    assert fake.cleanroomsml_backends is models.cleanroomsml_backends
+    assert fake.MISSING is timeline.MISSING
+    assert {"MISSING", "CleanRoomsMLFake", "cleanroomsml_backends"} <= set(dir(fake))
+
+
+def test_a_name_the_package_does_not_export_is_an_attribute_error_naming_it():
+    with pytest.raises(AttributeError, match="module 'pytest_cleanroomsml' has no attribute 'CleanRoomsMLFak'"):
+        pytest_cleanroomsml.CleanRoomsMLFak  # noqa: B018
+    with pytest.raises(ImportError, match="cannot import name 'assert_model_ready'"):
+        from pytest_cleanroomsml import assert_model_ready  # noqa: F401
 
 
 def test_the_distribution_and_the_package_carry_one_version():

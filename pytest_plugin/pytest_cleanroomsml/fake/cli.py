@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 
 from .controller import CleanRoomsMLFake, ExposedControlWarning
-from .models import REGIONS
+from .regions import REGIONS
 from .seed import SeedError, apply_seed, load_seed
 from .snapshot_cli import add_snapshot_parser, run_snapshot
 

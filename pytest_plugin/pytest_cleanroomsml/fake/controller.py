@@ -17,13 +17,13 @@ from .exceptions import ERRORS_BY_CODE, ResourceNotFoundException
 from .in_process import answering
 from .models import (
     COLLABORATION_DESCRIPTION_SHAPE,
-    REGIONS,
     CleanRoomsMLBackend,
     LifecycleDurations,
     TrainedModel,
     TrainedModelVersion,
     cleanroomsml_backends,
 )
+from .regions import REGIONS
 from .registration import ensure_registered
 from .request_hooks import UnusedFailure
 from .responses import served_operations

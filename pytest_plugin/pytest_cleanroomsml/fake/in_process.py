@@ -28,7 +28,6 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import boto3
-import botocore.handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from moto.core.botocore_stubber import BotocoreStubber, MockRawResponse
 from moto.core.common_types import TYPE_RESPONSE
@@ -36,6 +35,7 @@ from moto.moto_api import recorder
 from werkzeug.datastructures import Headers, MultiDict
 
 from . import operation_routes, urls
+from .botocore_handler import forward_to
 from .responses import CleanRoomsMLResponse, serves
 
 # The credentials mock() puts in the environment, so that no real ones sign a request: the
@@ -109,18 +109,6 @@ class FakeFirstStubber(BotocoreStubber):
 
 
 STUBBER = FakeFirstStubber()
-BEFORE_SEND = ("before-send", STUBBER)
-
-
-def install_handler() -> None:
-    """Have every botocore Session created from now on call STUBBER before sending.
-
-    moto adds its own handler the same way. A Session created earlier never calls it, so the
-    first mock() installs it, and the pytest plugin at start-up (before test modules import
-    and make their clients); it answers nothing until a mock() switches STUBBER on.
-    """
-    if BEFORE_SEND not in botocore.handlers.BUILTIN_HANDLERS:
-        botocore.handlers.BUILTIN_HANDLERS.append(BEFORE_SEND)
 
 
 class _Switch:
@@ -137,7 +125,9 @@ class _Switch:
             self._depth += 1
             if self._depth > 1:
                 return
-            install_handler()
+            # A Session created before this never calls STUBBER: the pytest plugin installs the
+            # forwarder at start-up, so that clients made while test modules import reach it too.
+            forward_to(STUBBER)
             self._environment = {name: os.environ.get(name) for name in FAKE_CREDENTIALS}
             os.environ.update(FAKE_CREDENTIALS)
             # As mock_aws(): boto3.client() builds a new default Session, one that has STUBBER

@@ -21,25 +21,10 @@ from .exceptions import (
     InvalidPaginationToken,
     ResourceNotFoundException,
 )
+from .regions import REGIONS
 from .request_hooks import RequestHooks
 from .status_defaults import default_status_details, status_dependent_defaults
 from .timeline import MISSING, Timeline
-
-# botocore's endpoint data lists no Regions for cleanrooms-ml, so moto cannot derive
-# them; these are the Regions where AWS offers Clean Rooms and Clean Rooms ML.
-REGIONS = [
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "eu-central-1",
-    "eu-north-1",
-    "eu-west-1",
-    "eu-west-2",
-    "us-east-1",
-    "us-east-2",
-    "us-west-2",
-]
 
 
 def lifecycle_after(status: str) -> tuple[str, ...]:

@@ -14,14 +14,15 @@ The response class also overrides ``BaseResponse`` methods that moto calls on ea
 request; were they renamed, the overrides would silently stop applying.
 
 ``CleanRoomsMLFake.mock()`` answers through an instance of moto's botocore handler,
-``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that
-its first use adds to ``botocore.handlers.BUILTIN_HANDLERS``, which botocore gives every
-new Session (see in_process.py). The response class answers the operations it serves
-itself, on both ways, through ``BaseResponse`` methods for account, Region and parameters,
-and leaves other requests to ``BaseResponse.dispatch``; in-process, it skips moto's handler
-unless moto's request recorder is on (see responses.py and in_process.py). The fake's
-reset empties the lists moto's ``BaseModel`` keeps of every instance (``instances_tracked``),
-as moto's own reset does. docs/fake.md gives the figure that each of these reaches pays for.
+``BotocoreStubber``, that it switches on and off with its ``enabled`` flag, and that its
+first use connects to a handler of ours in ``botocore.handlers.BUILTIN_HANDLERS``, which
+botocore gives every new Session (see in_process.py and botocore_handler.py). The response
+class answers the operations it serves itself, on both ways, through ``BaseResponse``
+methods for account, Region and parameters, and leaves other requests to
+``BaseResponse.dispatch``; in-process, it skips moto's handler unless moto's request
+recorder is on (see responses.py and in_process.py). The fake's reset empties the lists
+moto's ``BaseModel`` keeps of every instance (``instances_tracked``), as moto's own reset
+does. docs/fake.md gives the figure that each of these reaches pays for.
 
 If the installed moto is outside the range pytest-cleanroomsml declares, or a moto upgrade
 changes any of these, ``register()`` fails with a RuntimeError that names the moto version

@@ -24,11 +24,11 @@ from .exceptions import UnservedRegionException, ValidationException
 from .models import (
     COLLABORATION_DESCRIPTION_SHAPE,
     MEMBERSHIP_DESCRIPTION_SHAPE,
-    REGIONS,
     CleanRoomsMLBackend,
     TrainedModelVersion,
     cleanroomsml_backends,
 )
+from .regions import REGIONS
 from .shape_validation import shape_violations, validation_message
 
 if TYPE_CHECKING:
