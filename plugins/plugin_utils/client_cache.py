@@ -62,10 +62,17 @@ CLIENT_CACHE = ClientCache()
 os.register_at_fork(after_in_child=CLIENT_CACHE.clear)
 
 
-def cached_client(plugin, service, retry_decorator_factory=None):
-    """plugin.client(service, retry_decorator) of an amazon.aws plugin, built once per process and connection."""
+def cached_client(plugin, service, retry_decorator_factory=None, prepare=None):
+    """plugin.client(service, retry_decorator) of an amazon.aws plugin, built once per process and connection.
+
+    ``prepare(client)`` runs once, when the client is built and before any caller gets it: set-up that
+    lasts as long as the client (event handlers, its HTTP session, its parser) is not redone on each call.
+    """
 
     def build():
-        return plugin.client(service, retry_decorator=retry_decorator_factory() if retry_decorator_factory else None)
+        client = plugin.client(service, retry_decorator=retry_decorator_factory() if retry_decorator_factory else None)
+        if prepare is not None:
+            prepare(client)
+        return client
 
     return CLIENT_CACHE.get(service, plugin.get_options(), build)
