@@ -31,9 +31,12 @@ def test_the_lookup_reads_timestamps_directly_with_the_modules_facts(
     quick = run_lookup(*arns)
 
     assert len(read) == 2 * 2  # the create and update time of each description
-    assert quick[0] == run_module(
-        module_main, {"trained_model_arn": arns[0], "collaboration_identifier": COLLABORATION}
-    )["trained_model"]
+    assert (
+        quick[0]
+        == run_module(module_main, {"trained_model_arn": arns[0], "collaboration_identifier": COLLABORATION})[
+            "trained_model"
+        ]
+    )
     # With botocore's own parser (dateutil): the same facts.
     monkeypatch.setattr(trained_model_lookup, "parse_timestamps_quickly", lambda client: None)
     client_cache.clear()
