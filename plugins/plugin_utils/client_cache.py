@@ -9,7 +9,6 @@ thread-safe once built, so one client per set of connection options is enough.
 """
 
 import hashlib
-import hmac
 import json
 import os
 import threading
@@ -37,7 +36,8 @@ class ClientCache:
     def key(self, service, options):
         """What identifies a client: the service, the connection options and a digest of the credentials."""
         credentials = json.dumps([options.get(name) or None for name in CREDENTIAL_OPTIONS])
-        digest = hmac.new(self._hash_key, credentials.encode("utf-8"), hashlib.sha256).hexdigest()
+        # BLAKE2b with a key is a MAC in one call: a third of hmac's cost, on every lookup call.
+        digest = hashlib.blake2b(credentials.encode("utf-8"), key=self._hash_key).hexdigest()
         return (service, *tuple(options.get(name) or None for name in CONNECTION_OPTIONS), digest)
 
     def get(self, service, options, build):

@@ -60,6 +60,8 @@ def to_json_compatible(value):
     boto3 parses timestamps into datetime objects; the schema, Ansible facts and JSON
     all want strings. Dicts and lists are copied; other values are returned as they are.
     """
+    if isinstance(value, str):  # most values: one check rather than three
+        return value
     if isinstance(value, dict):
         return {key: to_json_compatible(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
