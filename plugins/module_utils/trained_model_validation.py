@@ -164,7 +164,8 @@ def jsonschema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
 
 
 def _is_number(value):
-    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+    # int and float first: what JSON numbers parse to, and a faster test than the Number ABC's.
+    return type(value) in (int, float) or (isinstance(value, numbers.Number) and not isinstance(value, bool))
 
 
 def _is_integer(value):
