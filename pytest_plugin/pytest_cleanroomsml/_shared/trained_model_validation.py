@@ -203,8 +203,12 @@ def _compile_type(names, node, defs):
 
 def _compile_ref(ref, node, defs):
     name = ref[len(_LOCAL_REF_PREFIX) :]
-    # Looked up when checking: a definition may refer to itself, or to one compiled after it.
-    return lambda instance: defs[name](instance)
+
+    def check(instance):
+        # Looked up when checking: a definition may refer to itself, or to one compiled after it.
+        return defs[name](instance)
+
+    return check
 
 
 def _compile_enum(values, node, defs):
