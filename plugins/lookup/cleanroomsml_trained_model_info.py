@@ -161,6 +161,7 @@ from ansible_collections.cleanrooms.ml.plugins.plugin_utils.lookup_options impor
     lookup_option_errors,
     set_options_once,
 )
+from ansible_collections.cleanrooms.ml.plugins.plugin_utils.sdk_versions import require_aws_sdk_once
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_lookup import TrainedModelLookup
 
 
@@ -169,6 +170,9 @@ class LookupModule(AWSLookupBase):
         with lookup_option_errors(self, kwargs):
             super().run(terms, variables, botocore_version, boto3_version, **kwargs)
         return TrainedModelLookup(self).run(terms)
+
+    def require_aws_sdk(self, botocore_version=None, boto3_version=None):
+        return require_aws_sdk_once(super().require_aws_sdk, botocore_version, boto3_version)
 
     def set_options(self, task_keys=None, var_options=None, direct=None):
         set_options_once(self, super().set_options, task_keys, var_options, direct)

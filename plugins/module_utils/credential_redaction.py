@@ -70,9 +70,12 @@ class SentCredentials:
         self.values: Set[str] = set()
 
     def record(self, request=None, **kwargs):
-        for name, value in (getattr(request, "headers", None) or {}).items():
+        headers = getattr(request, "headers", None) or {}
+        # Names first: botocore's HeadersDict builds a case-insensitive key to read each value.
+        for name in headers:
             if name.lower() not in _SENT_HEADERS:
                 continue
+            value = headers[name]
             text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
             self.values.add(text)
             self.values.update(part for match in _AUTHORIZATION_PARTS.finditer(text) for part in match.groups() if part)

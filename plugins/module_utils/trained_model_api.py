@@ -82,7 +82,8 @@ def _check_readable(document, what):
     anything else, as long as it is not nested beyond MAX_NESTING.
     """
     for member, value in document.items():
-        if member != "ResponseMetadata" and _nested_too_deeply(value):
+        # Most members are strings: only a dict or a list can be nested.
+        if isinstance(value, (dict, list, tuple)) and member != "ResponseMetadata" and _nested_too_deeply(value):
             raise UnreadableResponseError(
                 reason=f"{what} member {member} is nested more than {MAX_NESTING} levels deep"
             )

@@ -28,8 +28,7 @@ GET_RESPONSE_DEFINITION = None
 SUMMARY_DEFINITION = "CollaborationTrainedModelSummary"
 
 _validators: Dict[Tuple[int, Optional[str]], Any] = {}
-_patterns: Dict[str, "re.Pattern[str]"] = {}
-_understood: Dict[int, Tuple[Any, bool]] = {}
+_compiled_schemas: Dict[int, Tuple[Any, Optional[Dict[Optional[str], Any]]]] = {}
 
 
 class SchemaViolation:
@@ -60,6 +59,8 @@ def to_json_compatible(value):
     boto3 parses timestamps into datetime objects; the schema, Ansible facts and JSON
     all want strings. Dicts and lists are copied; other values are returned as they are.
     """
+    if isinstance(value, str):  # most values: one check rather than three
+        return value
     if isinstance(value, dict):
         return {key: to_json_compatible(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -154,14 +155,17 @@ def jsonschema_violations(instance, schema, definition=GET_RESPONSE_DEFINITION):
     return sorted(set(violations), key=lambda violation: (violation.path, violation.message))
 
 
-# The fast check. Each keyword it understands is a function of (instance, the keyword's
-# value, the schema node, the schema's $defs) that says whether the instance satisfies it,
-# as jsonschema's draft 2020-12 does: a keyword about one type accepts values of any
-# other type, which the type keyword reports.
+# The fast check. Each keyword it understands has a compiler: a function of (the keyword's
+# value, the schema node, the compiled $defs) that returns a check of an instance, which says
+# whether the instance satisfies the keyword as jsonschema's draft 2020-12 does: a keyword
+# about one type accepts values of any other type, which the type keyword reports. Each
+# schema node is compiled once per schema (its patterns, enum sets and subschemas with it), so
+# that a response is checked by closures rather than by reading the schema again each time.
 
 
 def _is_number(value):
-    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+    # int and float first: what JSON numbers parse to, and a faster test than the Number ABC's.
+    return type(value) in (int, float) or (isinstance(value, numbers.Number) and not isinstance(value, bool))
 
 
 def _is_integer(value):
@@ -189,58 +193,93 @@ def _type_names(value):
     return [value] if isinstance(value, str) else value
 
 
-def _compiled(pattern):
-    compiled = _patterns.get(pattern)
-    if compiled is None:
-        compiled = _patterns[pattern] = re.compile(pattern)
-    return compiled
+def _compile_type(names, node, defs):
+    kinds = [_TYPES[name] for name in _type_names(names)]
+    if len(kinds) == 1:
+        return kinds[0]
+    return lambda instance: any(kind(instance) for kind in kinds)
 
 
-def _length_bound(kind, at_least):
-    """minLength, maxLength, minItems and maxItems: a bound on len() of values of one type."""
+def _compile_ref(ref, node, defs):
+    name = ref[len(_LOCAL_REF_PREFIX) :]
 
-    def check(instance, bound, node, defs):
-        if not _TYPES[kind](instance):
-            return True
-        return len(instance) >= bound if at_least else len(instance) <= bound
+    def check(instance):
+        # Looked up when checking: a definition may refer to itself, or to one compiled after it.
+        return defs[name](instance)
 
     return check
 
 
-def _properties(instance, properties, node, defs):
-    if not isinstance(instance, dict):
-        return True
-    return all(_conforms(instance[name], subschema, defs) for name, subschema in properties.items() if name in instance)
-
-
-def _no_additional_properties(instance, allowed, node, defs):
-    # keywords_not_understood ensures allowed is False and there are no patternProperties.
-    return not isinstance(instance, dict) or all(name in node.get("properties", {}) for name in instance)
-
-
-_KEYWORD_CHECKS = {
-    "$ref": lambda instance, ref, node, defs: _conforms(instance, defs[ref[len(_LOCAL_REF_PREFIX) :]], defs),
-    "type": lambda instance, names, node, defs: any(_TYPES[name](instance) for name in _type_names(names)),
+def _compile_enum(values, node, defs):
     # Enums of strings only: jsonschema compares a string instance with == and refuses any other.
-    "enum": lambda instance, values, node, defs: isinstance(instance, str) and instance in values,
-    "required": lambda instance, names, node, defs: (
-        not isinstance(instance, dict) or all(name in instance for name in names)
-    ),
-    "properties": _properties,
-    "additionalProperties": _no_additional_properties,
-    "items": lambda instance, items, node, defs: (
-        not isinstance(instance, list) or all(_conforms(item, items, defs) for item in instance)
-    ),
+    allowed = frozenset(values)
+    return lambda instance: isinstance(instance, str) and instance in allowed
+
+
+def _compile_required(names, node, defs):
+    names = tuple(names)
+    return lambda instance: not isinstance(instance, dict) or all(name in instance for name in names)
+
+
+def _compile_properties(properties, node, defs):
+    checks = {name: _compile_node(subschema, defs) for name, subschema in properties.items()}
+
+    def check(instance):
+        if not isinstance(instance, dict):
+            return True
+        for name, value in instance.items():
+            member_check = checks.get(name)
+            if member_check is not None and not member_check(value):
+                return False
+        return True
+
+    return check
+
+
+def _compile_no_additional_properties(allowed, node, defs):
+    # keywords_not_understood ensures allowed is False and there are no patternProperties.
+    known = frozenset(node.get("properties", {}))
+    return lambda instance: not isinstance(instance, dict) or known.issuperset(instance)
+
+
+def _compile_items(items, node, defs):
+    item_check = _compile_node(items, defs)
+    return lambda instance: not isinstance(instance, list) or all(item_check(item) for item in instance)
+
+
+def _length_bound(kind, at_least):
+    """minLength, maxLength, minItems and maxItems: a bound on len() of values of one type."""
+    python_type = list if kind == "array" else str
+
+    def compile_bound(bound, node, defs):
+        if at_least:
+            return lambda instance: not isinstance(instance, python_type) or len(instance) >= bound
+        return lambda instance: not isinstance(instance, python_type) or len(instance) <= bound
+
+    return compile_bound
+
+
+def _compile_pattern(pattern, node, defs):
+    search = re.compile(pattern).search
+    return lambda instance: not isinstance(instance, str) or search(instance) is not None
+
+
+_KEYWORD_COMPILERS = {
+    "$ref": _compile_ref,
+    "type": _compile_type,
+    "enum": _compile_enum,
+    "required": _compile_required,
+    "properties": _compile_properties,
+    "additionalProperties": _compile_no_additional_properties,
+    "items": _compile_items,
     "minItems": _length_bound("array", at_least=True),
     "maxItems": _length_bound("array", at_least=False),
     "minLength": _length_bound("string", at_least=True),
     "maxLength": _length_bound("string", at_least=False),
-    "pattern": lambda instance, pattern, node, defs: (
-        not isinstance(instance, str) or _compiled(pattern).search(instance) is not None
-    ),
-    "minimum": lambda instance, bound, node, defs: not _is_number(instance) or instance >= bound,
-    "maximum": lambda instance, bound, node, defs: not _is_number(instance) or instance <= bound,
-    "format": lambda instance, name, node, defs: _FORMATS[name](instance),
+    "pattern": _compile_pattern,
+    "minimum": lambda bound, node, defs: lambda instance: not _is_number(instance) or instance >= bound,
+    "maximum": lambda bound, node, defs: lambda instance: not _is_number(instance) or instance <= bound,
+    "format": lambda name, node, defs: _FORMATS[name],
 }
 
 # Keywords that never make an instance invalid ($defs is reached through $ref).
@@ -249,17 +288,37 @@ _ANNOTATIONS = frozenset(
 )
 
 
-def _conforms(instance, node, defs):
-    for keyword, value in node.items():
-        check = _KEYWORD_CHECKS.get(keyword)
-        if check is not None and not check(instance, value, node, defs):
-            return False
-    return True
+def _compile_node(node, defs):
+    """A check of an instance against one schema node: all its keywords' checks, in the node's order."""
+    compilers = _KEYWORD_COMPILERS
+    checks = tuple(compilers[keyword](value, node, defs) for keyword, value in node.items() if keyword in compilers)
+    if len(checks) == 1:
+        return checks[0]
+
+    def check_all(instance):
+        for check in checks:  # noqa: SIM110  # all() of a generator costs a frame per call, here on every node
+            if not check(instance):
+                return False
+        return True
+
+    return check_all
+
+
+def _compiled_schema(schema):
+    """{definition: check} for the schema itself (None) and each $defs entry; None when the fast check cannot judge
+    the schema."""
+    if keywords_not_understood(schema):
+        return None
+    defs: Dict[Optional[str], Any] = {}
+    for name, subschema in schema.get("$defs", {}).items():
+        defs[name] = _compile_node(subschema, defs)
+    defs[GET_RESPONSE_DEFINITION] = _compile_node(schema, defs)
+    return defs
 
 
 def _use_not_understood(keyword, value, defs):
     """Why the fast check cannot judge this use of a keyword, or None when it can."""
-    if keyword not in _KEYWORD_CHECKS:
+    if keyword not in _KEYWORD_COMPILERS:
         return None if keyword in _ANNOTATIONS else f"keyword {keyword}"
     if keyword == "$ref" and not (
         isinstance(value, str) and value.startswith(_LOCAL_REF_PREFIX) and value[len(_LOCAL_REF_PREFIX) :] in defs
@@ -312,11 +371,9 @@ def conforms(instance, schema, definition=GET_RESPONSE_DEFINITION):
     fast check does not understand (see keywords_not_understood): False means "ask jsonschema".
     """
     key = id(schema)
-    cached = _understood.get(key)
+    cached = _compiled_schemas.get(key)
     if cached is None:
         # The schema is kept in the cache entry so that its id() cannot be reused by another object.
-        cached = _understood[key] = (schema, not keywords_not_understood(schema))
-    if not cached[1]:
-        return False
-    defs = schema.get("$defs", {})
-    return _conforms(instance, schema if definition is None else defs[definition], defs)
+        cached = _compiled_schemas[key] = (schema, _compiled_schema(schema))
+    checks = cached[1]
+    return checks is not None and checks[definition](instance)

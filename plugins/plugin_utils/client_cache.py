@@ -9,7 +9,6 @@ thread-safe once built, so one client per set of connection options is enough.
 """
 
 import hashlib
-import hmac
 import json
 import os
 import threading
@@ -37,7 +36,8 @@ class ClientCache:
     def key(self, service, options):
         """What identifies a client: the service, the connection options and a digest of the credentials."""
         credentials = json.dumps([options.get(name) or None for name in CREDENTIAL_OPTIONS])
-        digest = hmac.new(self._hash_key, credentials.encode("utf-8"), hashlib.sha256).hexdigest()
+        # BLAKE2b with a key is a MAC in one call: a third of hmac's cost, on every lookup call.
+        digest = hashlib.blake2b(credentials.encode("utf-8"), key=self._hash_key).hexdigest()
         return (service, *tuple(options.get(name) or None for name in CONNECTION_OPTIONS), digest)
 
     def get(self, service, options, build):
@@ -62,10 +62,17 @@ CLIENT_CACHE = ClientCache()
 os.register_at_fork(after_in_child=CLIENT_CACHE.clear)
 
 
-def cached_client(plugin, service, retry_decorator_factory=None):
-    """plugin.client(service, retry_decorator) of an amazon.aws plugin, built once per process and connection."""
+def cached_client(plugin, service, retry_decorator_factory=None, prepare=None):
+    """plugin.client(service, retry_decorator) of an amazon.aws plugin, built once per process and connection.
+
+    ``prepare(client)`` runs once, when the client is built and before any caller gets it: set-up that
+    lasts as long as the client (event handlers, its HTTP session, its parser) is not redone on each call.
+    """
 
     def build():
-        return plugin.client(service, retry_decorator=retry_decorator_factory() if retry_decorator_factory else None)
+        client = plugin.client(service, retry_decorator=retry_decorator_factory() if retry_decorator_factory else None)
+        if prepare is not None:
+            prepare(client)
+        return client
 
     return CLIENT_CACHE.get(service, plugin.get_options(), build)

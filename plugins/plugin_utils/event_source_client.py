@@ -13,6 +13,7 @@ except ImportError:
     BotoCoreError = Exception  # botocore is a requirement of the collection; checked where the client is built
 
 from ansible_collections.amazon.aws.plugins.plugin_utils.base import AWSPluginBase
+from ansible_collections.cleanrooms.ml.plugins.module_utils.timestamp_parsing import parse_timestamps_quickly
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.trained_model_status_options import SOURCE_NAME
 
 # The source retries failed calls itself, asynchronously and logged (see trained_model_status_source),
@@ -48,9 +49,12 @@ def event_source_client(service, connection_options):
     """A client for service, with amazon.aws's connection options; raises EventSourceClientError.
 
     It accepts the aws_retry=True that the collection's API helpers pass, as a client that
-    module.client(..., retry_decorator=...) returns does, and makes each call once.
+    module.client(..., retry_decorator=...) returns does, and makes each call once. It reads the
+    API's timestamps as the module's and the lookup's clients do (parse_timestamps_quickly).
     """
     try:
-        return _EventSourceConnection(connection_options).client(service, retry_decorator=_call_once)
+        client = _EventSourceConnection(connection_options).client(service, retry_decorator=_call_once)
     except (BotoCoreError, ValueError) as error:
         raise EventSourceClientError(f"cannot build a {service} client: {error}") from None
+    parse_timestamps_quickly(client)
+    return client

@@ -19,6 +19,7 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils.cleanroomsml_service
 from ansible_collections.cleanrooms.ml.plugins.module_utils.concurrency import MAX_CONCURRENCY_LIMITS, map_concurrently
 from ansible_collections.cleanrooms.ml.plugins.module_utils.connection_checks import endpoint_url_error
 from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import sent_credentials
+from ansible_collections.cleanrooms.ml.plugins.module_utils.timestamp_parsing import parse_timestamps_quickly
 from ansible_collections.cleanrooms.ml.plugins.module_utils.trained_model_api import (
     get_collaboration_trained_model,
     retry_decorator,
@@ -56,6 +57,14 @@ def flattened_terms(terms):
     for term in terms:
         arns.extend(term if is_sequence(term) else [term])
     return [Term(number, arn) for number, arn in enumerate(arns, 1)]
+
+
+def prepared_client(client):
+    """Once per cached client: record its credentials from the first request, bound each answer, read timestamps
+    directly (the module's client gets the same in TrainedModelInfo)."""
+    sent_credentials(client)
+    hold_answer_deadlines(client)
+    parse_timestamps_quickly(client)
 
 
 class _Skipped:
@@ -109,9 +118,8 @@ class TrainedModelLookup:
             raise AnsibleLookupError("; ".join(errors))
         if not terms:
             return []
-        client = cached_client(self.plugin, SERVICE_NAME, retry_decorator)
+        client = cached_client(self.plugin, SERVICE_NAME, retry_decorator, prepare=prepared_client)
         sent = sent_credentials(client)
-        hold_answer_deadlines(client)
         outcomes = map_concurrently(lambda term: self.fetch(client, sent, term), terms, self.max_concurrency)
         results = []
         for term, outcome in zip(terms, outcomes):
