@@ -15,6 +15,7 @@ Plain Python with no Ansible import: the pytest plugin ships a verbatim copy (wr
 ``make schema``).
 """
 
+import collections
 import re
 import threading
 import weakref
@@ -59,26 +60,55 @@ _AUTHORIZATION_PARTS = re.compile(r"Credential=([^/,\s]+)|Signature=([0-9a-fA-F]
 _SENT_HEADERS = ("authorization", "x-amz-security-token")
 
 
+# An Authorization header and its signature hold for one request only, and an error quotes the request it
+# answers, one of the latest sent: the recorder keeps those of this many requests, so that a long-running
+# event source or play does not keep (and search) every signature it ever sent.
+RECENT_REQUESTS_KEPT = 256
+
+
 class SentCredentials:
     """The credential values a client's requests carried: session token, Authorization header, access key, signatures.
 
     They are what an endpoint can quote back. Recorded as each request leaves (botocore's
-    before-send event), so they are known whatever the source of the credentials.
+    before-send event), so they are known whatever the source of the credentials. Access keys
+    and session tokens are kept for the client's life; Authorization headers and signatures for
+    the latest RECENT_REQUESTS_KEPT requests.
     """
 
     def __init__(self):
-        self.values: Set[str] = set()
+        self._lock = threading.Lock()
+        self._lasting: Set[str] = set()
+        self._recent: collections.deque[tuple[str, ...]] = collections.deque(maxlen=RECENT_REQUESTS_KEPT)
+
+    @property
+    def values(self) -> Set[str]:
+        with self._lock:
+            return self._lasting.union(*self._recent)
 
     def record(self, request=None, **kwargs):
         headers = getattr(request, "headers", None) or {}
+        lasting = []
+        per_request = []
         # Names first: botocore's HeadersDict builds a case-insensitive key to read each value.
         for name in headers:
-            if name.lower() not in _SENT_HEADERS:
+            lowered = name.lower()
+            if lowered not in _SENT_HEADERS:
                 continue
             value = headers[name]
             text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-            self.values.add(text)
-            self.values.update(part for match in _AUTHORIZATION_PARTS.finditer(text) for part in match.groups() if part)
+            if lowered != "authorization":
+                lasting.append(text)
+                continue
+            per_request.append(text)
+            for access_key, signature in _AUTHORIZATION_PARTS.findall(text):
+                if access_key:
+                    lasting.append(access_key)
+                if signature:
+                    per_request.append(signature)
+        with self._lock:
+            self._lasting.update(lasting)
+            if per_request:
+                self._recent.append(tuple(per_request))
         # None: botocore goes on sending the request.
 
 

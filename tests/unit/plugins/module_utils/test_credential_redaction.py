@@ -1,7 +1,14 @@
 """Credentials are taken out of text in every form a message or a report may hold them."""
 
+from types import SimpleNamespace
+
 import pytest
-from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import REDACTED, redacted
+from ansible_collections.cleanrooms.ml.plugins.module_utils.credential_redaction import (
+    RECENT_REQUESTS_KEPT,
+    REDACTED,
+    SentCredentials,
+    redacted,
+)
 
 TOKEN = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+abc="
 AUTHORIZATION = (
@@ -49,4 +56,42 @@ def test_ordinary_messages_are_left_as_they_are():
 def test_a_password_in_a_url_is_redacted():
     assert redacted("Could not connect to the endpoint URL: http://admin:s3cret-pw@proxy.local:8080/x") == (
         f"Could not connect to the endpoint URL: http://admin:{REDACTED}@proxy.local:8080/x"
+    )
+
+
+def _signed_request(number, token=TOKEN):
+    signature = f"{number:064x}"
+    authorization = AUTHORIZATION.replace("ab" * 32, signature)
+    return SimpleNamespace(headers={"Authorization": authorization.encode(), "X-Amz-Security-Token": token}), signature
+
+
+def test_sent_credentials_keep_the_keys_and_the_latest_requests_signatures_only():
+    sent = SentCredentials()
+    signatures = []
+    for number in range(RECENT_REQUESTS_KEPT * 4):
+        request, signature = _signed_request(number)
+        sent.record(request=request)
+        signatures.append(signature)
+
+    values = sent.values
+    # The access key and the token, from every request, stay for the client's life.
+    assert {"AKIAEXAMPLE0000001", TOKEN} <= values
+    # The latest requests' signatures are there to take out of an error quoting them; the oldest are gone.
+    assert set(signatures[-RECENT_REQUESTS_KEPT:]) <= values
+    assert not set(signatures[:-RECENT_REQUESTS_KEPT]) & values
+    # Per request: its Authorization header and its signature.
+    assert len(values) == 2 + 2 * RECENT_REQUESTS_KEPT
+
+
+def test_sent_credentials_are_redacted_from_a_message_quoting_the_latest_request():
+    sent = SentCredentials()
+    for number in range(RECENT_REQUESTS_KEPT + 10):
+        request, signature = _signed_request(number)
+        sent.record(request=request)
+
+    message = f"AccessDenied: the request signed {signature} with a token {TOKEN} was refused"
+
+    assert (
+        redacted(message, sent.values)
+        == f"AccessDenied: the request signed {REDACTED} with a token {REDACTED} was refused"
     )
