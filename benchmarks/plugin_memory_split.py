@@ -57,7 +57,7 @@ def _print_windows(title, readings, window, tests):
     print(f"\n{title}")
     print("  tests          wall s   CPU s  RSS MB   GC s  full GCs  full GC s")
     for end in range(2 * window, tests + 1, window):
-        now, before = readings[str(end)], readings[str(end - window)]
+        now, before = readings[str(end)], readings[str(end - window)]["resumed"]
         print(
             f"  {end - window + 1:5d}-{end:<5d}  {now['time'] - before['time']:7.2f} {now['cpu'] - before['cpu']:7.2f}"
             f" {now['rss_bytes'] / MEGABYTE:7.1f} {now['gc_seconds'] - before['gc_seconds']:6.2f}"
