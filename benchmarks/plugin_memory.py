@@ -45,8 +45,8 @@ def run(tests, window, rounds):
         for _round_number in range(rounds):
             readings = _session(directory, tests, window)
             growth.append((readings[tests]["rss_bytes"] - readings[window]["rss_bytes"]) / MEGABYTE)
-            after_warm_up.append(readings[2 * window]["time"] - readings[window]["time"])
-            last.append(readings[tests]["time"] - readings[tests - window]["time"])
+            after_warm_up.append(readings[2 * window]["time"] - readings[window]["resumed"]["time"])
+            last.append(readings[tests]["time"] - readings[tests - window]["resumed"]["time"])
     session = f"a pytest session of {tests} tests that use cleanroomsml_fake; median of {rounds} sessions"
     return [
         Row(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import run
+from benchmarks import plugin_memory_split, run
 from benchmarks.figures import Quantity
 from benchmarks.load import LoadFigures
 
@@ -80,3 +80,14 @@ def test_a_measured_figure_shows_its_median_and_spread_and_a_computed_one_its_va
         "rounds": 3,
     }
     assert str(computed) == "1.25 s" and computed.as_json() == {"value": 1.25, "unit": "s", "what": "a floor"}
+
+
+def test_the_plugin_memory_split_prints_each_window_and_what_is_held(capsys):
+    assert plugin_memory_split.main(["--tests", "20", "--window", "5", "--traced-tests", "10"]) == 0
+
+    printed = capsys.readouterr().out
+    for suite in ("plugin suite", "control"):
+        assert printed.count(f"\n{suite}") == 1
+    assert printed.count("     16-20  ") == 2  # the last window of either session
+    assert "Python memory allocated after test 5 and still held after test 10:" in printed
+    assert "reports.py" in printed  # pytest's reports of the tests in between are held, always
