@@ -3,6 +3,7 @@
 
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main
+from helpers.call_counting import counted
 from helpers.module_runs import FAKE_CREDENTIALS
 from source_runner import collection_module, drained, polls, watch
 
@@ -13,15 +14,7 @@ COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 def timestamps_read(monkeypatch):
     """The values iso8601_timestamp is asked to read, as the source imports it when it runs."""
     timestamp_parsing = collection_module("module_utils.timestamp_parsing")
-    read = []
-    original = timestamp_parsing.iso8601_timestamp
-
-    def counted(value):
-        read.append(value)
-        return original(value)
-
-    monkeypatch.setattr(timestamp_parsing, "iso8601_timestamp", counted)
-    return read
+    return counted(monkeypatch, timestamp_parsing, "iso8601_timestamp")
 
 
 def test_the_source_reads_timestamps_directly_with_the_modules_facts(cleanroomsml_fake, timestamps_read, run_module):

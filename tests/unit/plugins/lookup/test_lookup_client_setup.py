@@ -5,20 +5,8 @@ from ansible_collections.cleanrooms.ml.plugins.module_utils import answer_deadli
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main as module_main
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils import trained_model_lookup
 from ansible_collections.cleanrooms.ml.plugins.plugin_utils.client_cache import cached_client
+from helpers.call_counting import counted
 from helpers.lookup_runs import COLLABORATION
-
-
-def counted(monkeypatch, module, name):
-    """Replace module.name by a wrapper of it; returns the list of the arguments of each call."""
-    calls = []
-    original = getattr(module, name)
-
-    def wrapper(*args):
-        calls.append(args)
-        return original(*args)
-
-    monkeypatch.setattr(module, name, wrapper)
-    return calls
 
 
 def test_the_lookup_reads_timestamps_directly_with_the_modules_facts(

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from ansible_collections.cleanrooms.ml.plugins.module_utils import timestamp_parsing, trained_model_info_module
 from ansible_collections.cleanrooms.ml.plugins.modules.cleanroomsml_trained_model_info import main
+from helpers.call_counting import counted
 from helpers.module_runs import warning_messages
 
 COLLABORATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -95,14 +96,7 @@ def test_details_with_filters_describes_only_the_kept_models(run_module, cleanro
 
 def test_details_read_timestamps_directly_with_the_same_facts(run_module, monkeypatch, collaboration):
     """The module's client reads timestamps with iso8601_timestamp; the facts are those of botocore's own parser."""
-    read = []
-    iso8601_timestamp = timestamp_parsing.iso8601_timestamp
-
-    def counted(value):
-        read.append(value)
-        return iso8601_timestamp(value)
-
-    monkeypatch.setattr(timestamp_parsing, "iso8601_timestamp", counted)
+    read = counted(monkeypatch, timestamp_parsing, "iso8601_timestamp")
     quick = list_models(run_module, details=True)
     assert len(read) >= 5 * 2  # a create and an update time of each description, at least
     monkeypatch.setattr(trained_model_info_module, "parse_timestamps_quickly", lambda client: None)
